@@ -1,0 +1,77 @@
+package io.meshwarden.common.protocol;
+
+/**
+ * Every kind of object the watcher publishes, and the topic family each one lands in.
+ *
+ * <p>{@link Topic#OBJECTS} holds what one shard needs about one namespace; {@link Topic#MESH} holds
+ * mesh-wide reference data every shard reads whole (namespaces' labels, services' hosts, gateways,
+ * service entries, injector settings, webhooks, revision tags, mesh config).
+ */
+public enum FactKind {
+  Namespace(Topic.MESH, false),
+  Pod(Topic.OBJECTS, true),
+  Deployment(Topic.OBJECTS, true),
+  StatefulSet(Topic.OBJECTS, true),
+  DaemonSet(Topic.OBJECTS, true),
+  ReplicaSet(Topic.OBJECTS, true),
+  Job(Topic.OBJECTS, true),
+  PodDisruptionBudget(Topic.OBJECTS, true),
+  Service(Topic.MESH, true),
+  Secret(Topic.OBJECTS, true),
+  VirtualService(Topic.OBJECTS, true),
+  DestinationRule(Topic.OBJECTS, true),
+  Gateway(Topic.MESH, true),
+  ServiceEntry(Topic.MESH, true),
+  WorkloadEntry(Topic.OBJECTS, true),
+  WorkloadGroup(Topic.OBJECTS, true),
+  Sidecar(Topic.OBJECTS, true),
+  InjectorConfig(Topic.MESH, true),
+  MutatingWebhookConfiguration(Topic.MESH, false),
+  RevisionTag(Topic.MESH, false),
+  MeshConfig(Topic.MESH, true);
+
+  /** The topic family a kind is published to. */
+  public enum Topic {
+    OBJECTS,
+    MESH
+  }
+
+  private final Topic topic;
+  private final boolean namespaced;
+
+  FactKind(Topic topic, boolean namespaced) {
+    this.topic = topic;
+    this.namespaced = namespaced;
+  }
+
+  public Topic topic() {
+    return topic;
+  }
+
+  public boolean namespaced() {
+    return namespaced;
+  }
+
+  /** True for the pod-owning workload kinds. */
+  public boolean isWorkload() {
+    return switch (this) {
+      case Deployment, StatefulSet, DaemonSet, ReplicaSet, Job -> true;
+      default -> false;
+    };
+  }
+
+  /** True for the {@code networking.istio.io} kinds published with their spec as a JSON tree. */
+  public boolean isIstioConfig() {
+    return switch (this) {
+      case VirtualService,
+          DestinationRule,
+          Gateway,
+          ServiceEntry,
+          WorkloadEntry,
+          WorkloadGroup,
+          Sidecar ->
+          true;
+      default -> false;
+    };
+  }
+}

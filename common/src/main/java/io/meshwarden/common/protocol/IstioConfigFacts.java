@@ -1,0 +1,22 @@
+package io.meshwarden.common.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A {@code networking.istio.io} resource: VirtualService, DestinationRule, Gateway, ServiceEntry,
+ * WorkloadEntry, WorkloadGroup or Sidecar, with its {@code spec} as a JSON tree.
+ *
+ * @param apiVersion the version the cluster served it as, e.g. {@code networking.istio.io/v1}
+ */
+public record IstioConfigFacts(
+    String schema, FactKind kind, FactMeta meta, String apiVersion, JsonNode spec)
+    implements ObjectFacts {
+
+  public IstioConfigFacts {
+    schema = Facts.schema(schema);
+    meta = Facts.meta(meta);
+    if (kind == null || !kind.isIstioConfig()) {
+      throw new IllegalArgumentException("not an Istio networking kind: " + kind);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.meshwarden.common.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/** A Service: its type, selector and ports (names and appProtocol decide Istio's protocol). */
+public record ServiceFacts(
+    String schema,
+    FactKind kind,
+    FactMeta meta,
+    String type,
+    Map<String, String> selector,
+    List<ServicePort> ports,
+    String externalName,
+    String clusterIP)
+    implements ObjectFacts {
+
+  public ServiceFacts {
+    schema = Facts.schema(schema);
+    kind = Facts.requireKind(kind, FactKind.Service);
+    meta = Facts.meta(meta);
+    selector = Facts.map(selector);
+    ports = Facts.list(ports);
+  }
+
+  /**
+   * One service port.
+   *
+   * @param targetPort numeric or named, as written
+   */
+  public record ServicePort(
+      String name, int port, String targetPort, String protocol, String appProtocol) {}
+}
