@@ -27,7 +27,8 @@ public final class ConfigLoader {
   /**
    * Environment variables with the {@code MW_} prefix that are read elsewhere, not by the loader.
    */
-  public static final Set<String> RESERVED_ENV = Set.of("MW_LOG_FORMAT");
+  public static final Set<String> RESERVED_ENV =
+      Set.of("MW_LOG_FORMAT", "MW_LOG_LEVEL", "MW_JAVA_OPTS");
 
   /** What introduces a secret read from a file. */
   public static final String FILE_REFERENCE = "file:";
