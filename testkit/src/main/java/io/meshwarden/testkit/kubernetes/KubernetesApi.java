@@ -182,10 +182,12 @@ public final class KubernetesApi implements BeforeAllCallback, ParameterResolver
 
     @Override
     public void close() {
+      // Server first: closing the client first races the server's shutdown and makes Netty log
+      // a RejectedExecutionException for a connection closed after its event loop stopped.
       try {
-        client.close();
-      } finally {
         server.destroy();
+      } finally {
+        client.close();
       }
     }
   }
