@@ -4,8 +4,8 @@ import io.meshwarden.common.MeshwardenException;
 import io.meshwarden.common.kafka.KafkaErrors;
 
 /**
- * Kafka could not be asked about, or could not create, meshwarden's topics. The reason says
- * whether trying again later can help (a timeout) or not (not authorized to create topics).
+ * Kafka could not be asked about, or could not create, meshwarden's topics. The reason says whether
+ * trying again later can help (a timeout) or not (not authorized to create topics).
  */
 public final class TopicAdminException extends MeshwardenException {
   public TopicAdminException(String message, Throwable cause) {

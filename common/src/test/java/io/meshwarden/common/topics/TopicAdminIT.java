@@ -59,7 +59,8 @@ class TopicAdminIT {
     String name = "drift-test.findings";
     kafka.createTopic(name, 2, 1, Map.of("cleanup.policy", "delete"));
     TopicSpec wanted =
-        new TopicSpec(name, 3, (short) 1, Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"));
+        new TopicSpec(
+            name, 3, (short) 1, Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"));
 
     try (Admin admin = kafka.admin()) {
       TopicAdmin.Report report = new TopicAdmin(admin, TIMEOUT).ensure(List.of(wanted), true);
