@@ -28,6 +28,11 @@ public final class InjectionPolicy {
     if (IstioNames.EXCLUDED_NAMESPACES.contains(namespace)) {
       return new Stage2Decision(false, "excluded namespace " + namespace);
     }
+    // Rule 5's last case: a policy other than enabled/disabled never injects, whatever the pod
+    // says.
+    if (!"enabled".equals(config.policy()) && !"disabled".equals(config.policy())) {
+      return new Stage2Decision(false, "policy=" + config.policy());
+    }
     // Rule 3: the label wins over the deprecated annotation; only "true"/"false" are explicit.
     String choice = labels.containsKey(INJECT) ? labels.get(INJECT) : annotations.get(INJECT);
     String source = labels.containsKey(INJECT) ? "label" : "annotation";
@@ -46,11 +51,7 @@ public final class InjectionPolicy {
       }
     }
     // Rule 5: the policy. "disabled" injects only explicit true or always-matches, handled above.
-    return switch (config.policy()) {
-      case "enabled" -> new Stage2Decision(true, "policy=enabled");
-      case "disabled" -> new Stage2Decision(false, "policy=disabled");
-      default -> new Stage2Decision(false, "policy=" + config.policy());
-    };
+    return new Stage2Decision("enabled".equals(config.policy()), "policy=" + config.policy());
   }
 
   private static Map<String, String> orEmpty(Map<String, String> map) {
