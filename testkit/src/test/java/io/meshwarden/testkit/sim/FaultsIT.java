@@ -98,7 +98,7 @@ class FaultsIT {
     assertThat(cluster.createPod(Fixtures.pod("timed-out").inNamespace("shop").build())).isNull();
     cluster.advance(Duration.ofSeconds(10));
     Pod timedOut = client.pods().inNamespace("shop").withName("timed-out").get();
-    assertThat(timedOut.getMetadata().getAnnotations()).isNull();
+    assertThat(timedOut.getSpec().getContainers()).extracting("name").containsExactly("app");
     assertThat(cluster.events().ofType(SimEvent.Type.POD_CREATED_WITHOUT_SIDECAR))
         .last()
         .satisfies(e -> assertThat(e.detail()).contains("timed out after PT10S"));
