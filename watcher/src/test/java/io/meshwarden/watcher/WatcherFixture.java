@@ -22,19 +22,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 
 /** Builds watcher replicas against a test Kafka and mock API server, and checks their output. */
 final class WatcherFixture {
 
   final KafkaCluster kafka;
-  final KubernetesApi api;
+  final KubernetesClient checker;
+  final Supplier<KubernetesClient> clients;
   final String cluster;
   final TopicNames names;
 
   WatcherFixture(KafkaCluster kafka, KubernetesApi api, String cluster, String prefix) {
+    this(kafka, api.client(), api::newClient, cluster, prefix);
+  }
+
+  WatcherFixture(
+      KafkaCluster kafka,
+      KubernetesClient checker,
+      Supplier<KubernetesClient> clients,
+      String cluster,
+      String prefix) {
     this.kafka = kafka;
-    this.api = api;
+    this.checker = checker;
+    this.clients = clients;
     this.cluster = cluster;
     this.names = new TopicNames(prefix);
   }
@@ -70,12 +82,12 @@ final class WatcherFixture {
   }
 
   Watcher start(String identity, SimpleMeterRegistry registry) {
-    return new Watcher(config(identity), api.newClient(), registry, Clock.systemUTC()).start();
+    return new Watcher(config(identity), clients.get(), registry, Clock.systemUTC()).start();
   }
 
   /** The API's state projected, compared with the topics read as tables. */
   StateComparison compare() {
-    KubernetesClient client = api.client();
+    KubernetesClient client = checker;
     ObjectProjector projector =
         new ObjectProjector(
             client.getKubernetesSerialization(),

@@ -34,6 +34,8 @@ public final class WireCodec {
         .addModule(new JavaTimeModule())
         // Instants as RFC 3339 strings, readable by any consumer.
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        // Labels and other maps in key order: equal records encode to equal bytes, in every JVM.
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         // A newer minor version may add fields: ignore what we do not know.
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -143,4 +143,19 @@ class WireSerdeTest {
         .doesNotContain("labels")
         .doesNotContain("annotations");
   }
+
+  @Test
+  void equalRecordsEncodeToEqualBytesWhateverTheirMapOrder() {
+    java.util.Map<String, String> forward = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> backward = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      forward.put("k" + i, "v" + i);
+      backward.put("k" + (49 - i), "v" + (49 - i));
+    }
+    FactMeta a = new FactMeta("c", "ns", "n", "u", "1", SampleRecords.T0, null, forward, null);
+    FactMeta b = new FactMeta("c", "ns", "n", "u", "1", SampleRecords.T0, null, backward, null);
+
+    assertThat(FACTS.serialize("t", NamespaceFacts.of(a, "Active")))
+        .isEqualTo(FACTS.serialize("t", NamespaceFacts.of(b, "Active")));
+  }
 }

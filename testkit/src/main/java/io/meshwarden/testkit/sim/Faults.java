@@ -20,6 +20,7 @@ public final class Faults {
   private final List<ApiFault> apiFaults = new ArrayList<>();
   private final List<Object> open = new ArrayList<>();
   private WatchTracker watches;
+  private final java.util.Map<String, Integer> watchesToExpire = new java.util.HashMap<>();
 
   Faults(SimClock clock, EventLog events) {
     this.clock = clock;
@@ -73,6 +74,42 @@ public final class Faults {
     int dropped = watches == null ? 0 : watches.dropAll();
     events.record(SimEvent.Type.FAULT_STARTED, "", "watch-drop", dropped + " connections");
     return this;
+  }
+
+  /**
+   * Closes every open watch and answers the reconnection of each with {@code 410 Gone}, as an API
+   * server does when the resource version a client resumes from has been compacted: informers must
+   * relist, and learn of deletions they missed while disconnected. (The mock server itself would
+   * replay existing objects as ADDED and never report what was deleted in between.)
+   */
+  public Faults expireWatches() {
+    List<String> dropped = watches == null ? List.of() : watches.dropAllPaths();
+    synchronized (this) {
+      dropped.forEach(path -> watchesToExpire.merge(path, 1, Integer::sum));
+    }
+    events.record(
+        SimEvent.Type.FAULT_STARTED,
+        "",
+        "watch-expire",
+        dropped.size() + " connections must relist");
+    return this;
+  }
+
+  /**
+   * Whether a watch of {@code path} resumes one that {@link #expireWatches()} dropped; each dropped
+   * watch is answered 410 once, so the relist that follows can watch again.
+   */
+  synchronized boolean takeExpiredWatch(String path) {
+    Integer left = watchesToExpire.get(path);
+    if (left == null) {
+      return false;
+    }
+    if (left <= 1) {
+      watchesToExpire.remove(path);
+    } else {
+      watchesToExpire.put(path, left - 1);
+    }
+    return true;
   }
 
   synchronized boolean injectorDown() {

@@ -50,6 +50,10 @@ final class SimDispatcher extends Dispatcher {
     if (fault != null) {
       return error(fault.status(), info);
     }
+    String path = pathOf(request.getPath());
+    if ("watch".equals(info.verb()) && !fromSimulator && faults.takeExpiredWatch(path)) {
+      return expiredWatch();
+    }
     Queue<ServerResponse> expected =
         responses.get(
             new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
@@ -58,15 +62,44 @@ final class SimDispatcher extends Dispatcher {
     }
     MockResponse response = store.dispatch(request);
     if ("watch".equals(info.verb()) && response.getWebSocketListener() != null) {
-      response.withWebSocketUpgrade(watches.track(response.getWebSocketListener()));
+      response.withWebSocketUpgrade(watches.track(response.getWebSocketListener(), path));
     }
     return response;
+  }
+
+  /**
+   * What an API server answers a watch that resumes from a compacted resource version: the upgrade
+   * succeeds, then one ERROR event carrying a 410 Status, then the stream ends. Clients (fabric8's
+   * Reflector, client-go) relist on it.
+   */
+  private static MockResponse expiredWatch() {
+    String event =
+        "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+            + "\"metadata\":{},\"status\":\"Failure\",\"message\":\"too old resource version\","
+            + "\"reason\":\"Expired\",\"code\":410}}";
+    return new MockResponse()
+        .withWebSocketUpgrade(
+            new io.fabric8.mockwebserver.http.WebSocketListener() {
+              @Override
+              public void onOpen(
+                  io.fabric8.mockwebserver.http.WebSocket ws,
+                  io.fabric8.mockwebserver.http.Response response) {
+                ws.send(event);
+                ws.close(1000, "expired");
+              }
+            });
+  }
+
+  private static String pathOf(String rawPath) {
+    int q = rawPath.indexOf('?');
+    return q < 0 ? rawPath : rawPath.substring(0, q);
   }
 
   private static MockResponse error(int status, RequestInfo info) {
     String reason =
         switch (status) {
           case 409 -> "Conflict";
+          case 410 -> "Expired";
           case 429 -> "TooManyRequests";
           case 500 -> "InternalError";
           case 503 -> "ServiceUnavailable";

@@ -13,10 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WatchTracker {
 
   private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<WebSocket, String> paths = new ConcurrentHashMap<>();
   private final AtomicLong opened = new AtomicLong();
 
   /** Wraps the server's listener of a new watch so its socket is known once open. */
   WebSocketListener track(WebSocketListener delegate) {
+    return track(delegate, "");
+  }
+
+  /** As {@link #track(WebSocketListener)}, remembering the watched path (without the query). */
+  WebSocketListener track(WebSocketListener delegate, String path) {
     return new WebSocketListener() {
       @Override
       public void onBeforeAccept(WebSocket ws, Response response) {
@@ -26,6 +32,7 @@ final class WatchTracker {
       @Override
       public void onOpen(WebSocket ws, Response response) {
         open.add(ws);
+        paths.put(ws, path);
         opened.incrementAndGet();
         delegate.onOpen(ws, response);
       }
@@ -59,12 +66,14 @@ final class WatchTracker {
       @Override
       public void onClosed(WebSocket ws, int code, String reason) {
         open.remove(ws);
+        paths.remove(ws);
         delegate.onClosed(ws, code, reason);
       }
 
       @Override
       public void onFailure(WebSocket ws, Throwable t, Response response) {
         open.remove(ws);
+        paths.remove(ws);
         delegate.onFailure(ws, t, response);
       }
     };
@@ -72,12 +81,20 @@ final class WatchTracker {
 
   /** Closes every open watch; returns how many. */
   int dropAll() {
+    return dropAllPaths().size();
+  }
+
+  /** Closes every open watch; returns the paths they watched. */
+  List<String> dropAllPaths() {
     List<WebSocket> sockets = List.copyOf(open);
+    List<String> dropped = new java.util.ArrayList<>();
     for (WebSocket ws : sockets) {
       open.remove(ws);
+      dropped.add(paths.getOrDefault(ws, ""));
+      paths.remove(ws);
       ws.close(1000, "watch dropped by the simulator");
     }
-    return sockets.size();
+    return dropped;
   }
 
   /** Watches opened since start, reconnections included. */
