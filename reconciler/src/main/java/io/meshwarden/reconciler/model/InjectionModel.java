@@ -126,7 +126,8 @@ public final class InjectionModel {
     if (explicit != null) {
       return explicit;
     }
-    List<LabelSelector> never = injector.map(InjectorConfigFacts::neverInjectSelector).orElse(List.of());
+    List<LabelSelector> never =
+        injector.map(InjectorConfigFacts::neverInjectSelector).orElse(List.of());
     if (firstMatch(never, pod.labels())) {
       return Reason.NEVER_SELECTOR;
     }

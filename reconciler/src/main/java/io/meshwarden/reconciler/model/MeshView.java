@@ -86,8 +86,8 @@ public record MeshView(
   }
 
   /**
-   * The istiod revision a revision label names: itself when it is a revision, the tag's target
-   * when it is a tag; empty when neither is known.
+   * The istiod revision a revision label names: itself when it is a revision, the tag's target when
+   * it is a tag; empty when neither is known.
    */
   public Optional<String> resolve(String revisionOrTag) {
     if (revisionOrTag == null) {

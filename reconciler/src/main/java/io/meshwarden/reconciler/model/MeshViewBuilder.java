@@ -67,9 +67,9 @@ public final class MeshViewBuilder {
   }
 
   /**
-   * Records a namespace-wide (or, with {@code namespace} empty, mesh-wide) PeerAuthentication
-   * mTLS mode. The wire protocol has no PeerAuthentication facts yet; edges that read them
-   * (analyze) pass them here.
+   * Records a namespace-wide (or, with {@code namespace} empty, mesh-wide) PeerAuthentication mTLS
+   * mode. The wire protocol has no PeerAuthentication facts yet; edges that read them (analyze)
+   * pass them here.
    */
   public MeshViewBuilder peerAuthentication(String namespace, String mode) {
     peerAuthentication.put(namespace == null ? "" : namespace, mode);

@@ -50,6 +50,11 @@ public record NamespaceView(
       }
     }
     return new NamespaceView(
-        namespace, pods, workloads, WorkloadGrouping.group(namespace, workloads, pods), pdbs, istio);
+        namespace,
+        pods,
+        workloads,
+        WorkloadGrouping.group(namespace, workloads, pods),
+        pdbs,
+        istio);
   }
 }

@@ -10,7 +10,10 @@ import java.util.Map;
  * running pod and a workload's pod template both reduce to this.
  */
 public record PodShape(
-    String namespace, Map<String, String> labels, Map<String, String> annotations, PodSpecFacts spec) {
+    String namespace,
+    Map<String, String> labels,
+    Map<String, String> annotations,
+    PodSpecFacts spec) {
 
   public PodShape {
     labels = labels == null ? Map.of() : labels;

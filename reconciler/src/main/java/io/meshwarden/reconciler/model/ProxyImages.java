@@ -34,7 +34,8 @@ public final class ProxyImages {
     }
     String variant = annotations.getOrDefault(IstioKeys.PROXY_IMAGE_TYPE, inj.variant());
     String name = image == null || image.isEmpty() ? DEFAULT_IMAGE : image;
-    String suffix = variant == null || variant.isEmpty() || variant.equals("default") ? "" : "-" + variant;
+    String suffix =
+        variant == null || variant.isEmpty() || variant.equals("default") ? "" : "-" + variant;
     return Optional.of(inj.hub() + "/" + name + ":" + inj.tag() + suffix);
   }
 }

@@ -45,7 +45,9 @@ public final class ProxyStateReader {
         proxy.appProbers());
   }
 
-  /** The revision from {@code sidecar.istio.io/status}, else the annotation {@code istio.io/rev}. */
+  /**
+   * The revision from {@code sidecar.istio.io/status}, else the annotation {@code istio.io/rev}.
+   */
   static String revisionOf(PodFacts pod) {
     String status = pod.meta().annotations().get(IstioKeys.STATUS);
     if (status != null) {
