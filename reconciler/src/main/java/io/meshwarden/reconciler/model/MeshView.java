@@ -7,6 +7,7 @@ import io.meshwarden.common.protocol.NamespaceFacts;
 import io.meshwarden.common.protocol.ServiceFacts;
 import io.meshwarden.common.protocol.WebhookConfigFacts;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,44 +17,125 @@ import java.util.TreeSet;
 /**
  * Everything mesh-wide a rule may consult, immutable: the control plane (revisions, tags, injector
  * settings, webhooks), namespaces' labels, services, gateways and service entries. Build one with
- * {@link MeshViewBuilder}.
+ * {@link MeshViewBuilder}. A class rather than a record so that derived lookups (known revisions,
+ * the default revision) are computed once.
  *
- * @param asOf the evaluation time (rules that judge durations compare against it)
- * @param namespaces namespaces by name
- * @param injectors injector settings by revision ({@code default} for the unnamed one)
- * @param webhooks the injector webhook configurations
- * @param tags revision tags: tag to revision
- * @param istiodRevisions revisions seen running as istiod pods
- * @param peerAuthentication namespace-wide mTLS modes by namespace; key {@code ""} is mesh-wide.
- *     Empty when the input held no PeerAuthentication (the mode is then unknown, never assumed)
+ * <ul>
+ *   <li>{@code asOf}: the evaluation time (rules that judge durations compare against it)
+ *   <li>{@code injectors}: injector settings by revision ({@code default} for the unnamed one)
+ *   <li>{@code tags}: revision tags, tag to revision
+ *   <li>{@code istiodRevisions}: revisions seen running as istiod pods
+ *   <li>{@code peerAuthentication}: namespace-wide mTLS modes by namespace, key {@code ""} for
+ *       mesh-wide; empty when the input held none (the mode is then unknown, never assumed)
+ * </ul>
  */
-public record MeshView(
-    Instant asOf,
-    Map<String, NamespaceFacts> namespaces,
-    Map<String, InjectorConfigFacts> injectors,
-    List<WebhookConfigFacts> webhooks,
-    Map<String, String> tags,
-    Set<String> istiodRevisions,
-    List<ServiceFacts> services,
-    List<IstioConfigFacts> gateways,
-    List<IstioConfigFacts> serviceEntries,
-    Map<String, MeshConfigFacts> meshConfigs,
-    Map<String, String> peerAuthentication) {
+public final class MeshView {
 
   /** The revision every unlabelled default asks for when it exists. */
   public static final String DEFAULT = "default";
 
-  public MeshView {
-    namespaces = Map.copyOf(namespaces);
-    injectors = Map.copyOf(injectors);
-    webhooks = List.copyOf(webhooks);
-    tags = Map.copyOf(tags);
-    istiodRevisions = Set.copyOf(istiodRevisions);
-    services = List.copyOf(services);
-    gateways = List.copyOf(gateways);
-    serviceEntries = List.copyOf(serviceEntries);
-    meshConfigs = Map.copyOf(meshConfigs);
-    peerAuthentication = Map.copyOf(peerAuthentication);
+  private final Instant asOf;
+  private final Map<String, NamespaceFacts> namespaces;
+  private final Map<String, InjectorConfigFacts> injectors;
+  private final List<WebhookConfigFacts> webhooks;
+  private final Map<String, String> tags;
+  private final Set<String> istiodRevisions;
+  private final List<ServiceFacts> services;
+  private final List<IstioConfigFacts> gateways;
+  private final List<IstioConfigFacts> serviceEntries;
+  private final Map<String, MeshConfigFacts> meshConfigs;
+  private final Map<String, String> peerAuthentication;
+  private final Set<String> knownRevisions;
+  private final Optional<String> defaultRevision;
+
+  public MeshView(
+      Instant asOf,
+      Map<String, NamespaceFacts> namespaces,
+      Map<String, InjectorConfigFacts> injectors,
+      List<WebhookConfigFacts> webhooks,
+      Map<String, String> tags,
+      Set<String> istiodRevisions,
+      List<ServiceFacts> services,
+      List<IstioConfigFacts> gateways,
+      List<IstioConfigFacts> serviceEntries,
+      Map<String, MeshConfigFacts> meshConfigs,
+      Map<String, String> peerAuthentication) {
+    this.asOf = asOf;
+    this.namespaces = Map.copyOf(namespaces);
+    this.injectors = Map.copyOf(injectors);
+    this.webhooks = List.copyOf(webhooks);
+    this.tags = Map.copyOf(tags);
+    this.istiodRevisions = Set.copyOf(istiodRevisions);
+    this.services = List.copyOf(services);
+    this.gateways = List.copyOf(gateways);
+    this.serviceEntries = List.copyOf(serviceEntries);
+    this.meshConfigs = Map.copyOf(meshConfigs);
+    this.peerAuthentication = Map.copyOf(peerAuthentication);
+    this.knownRevisions =
+        Collections.unmodifiableSet(revisionsOf(injectors, webhooks, istiodRevisions));
+    String tagged = tags.get(DEFAULT);
+    this.defaultRevision =
+        tagged != null
+            ? Optional.of(tagged)
+            : knownRevisions.contains(DEFAULT) ? Optional.of(DEFAULT) : Optional.empty();
+  }
+
+  public Instant asOf() {
+    return asOf;
+  }
+
+  public Map<String, NamespaceFacts> namespaces() {
+    return namespaces;
+  }
+
+  public Map<String, InjectorConfigFacts> injectors() {
+    return injectors;
+  }
+
+  public List<WebhookConfigFacts> webhooks() {
+    return webhooks;
+  }
+
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  public Set<String> istiodRevisions() {
+    return istiodRevisions;
+  }
+
+  public List<ServiceFacts> services() {
+    return services;
+  }
+
+  public List<IstioConfigFacts> gateways() {
+    return gateways;
+  }
+
+  public List<IstioConfigFacts> serviceEntries() {
+    return serviceEntries;
+  }
+
+  public Map<String, MeshConfigFacts> meshConfigs() {
+    return meshConfigs;
+  }
+
+  public Map<String, String> peerAuthentication() {
+    return peerAuthentication;
+  }
+
+  private static Set<String> revisionsOf(
+      Map<String, InjectorConfigFacts> injectors,
+      List<WebhookConfigFacts> webhooks,
+      Set<String> istiodRevisions) {
+    Set<String> revs = new TreeSet<>(injectors.keySet());
+    revs.addAll(istiodRevisions);
+    for (WebhookConfigFacts w : webhooks) {
+      if (w.tag() == null && w.revision() != null) {
+        revs.add(w.revision());
+      }
+    }
+    return revs;
   }
 
   /** An empty mesh: no control plane known. */
@@ -75,14 +157,7 @@ public record MeshView(
 
   /** Every istiod revision the control plane shows, sorted. Tags are not revisions. */
   public Set<String> knownRevisions() {
-    Set<String> revs = new TreeSet<>(injectors.keySet());
-    revs.addAll(istiodRevisions);
-    for (WebhookConfigFacts w : webhooks) {
-      if (w.tag() == null && w.revision() != null) {
-        revs.add(w.revision());
-      }
-    }
-    return revs;
+    return knownRevisions;
   }
 
   /**
@@ -109,11 +184,7 @@ public record MeshView(
    * true}: the {@code default} tag's target, else the revision named {@code default}.
    */
   public Optional<String> defaultRevision() {
-    String tagged = tags.get(DEFAULT);
-    if (tagged != null) {
-      return Optional.of(tagged);
-    }
-    return knownRevisions().contains(DEFAULT) ? Optional.of(DEFAULT) : Optional.empty();
+    return defaultRevision;
   }
 
   /** The injector settings of a revision, if its ConfigMap is known. */
