@@ -50,7 +50,7 @@ public final class UnexpectedSidecarRule implements NamespaceRule {
         }
       }
       if (!affected.isEmpty()) {
-        String why = reason.text() + (ambient ? " (the namespace is now ambient)" : "");
+        String why = ambient ? "the namespace moved to ambient" : reason.text();
         String message =
             String.format(
                 "%s: %s run istio-proxy but Istio would no longer inject them (%s); %s to drop"
