@@ -45,4 +45,24 @@ public record InjectorConfigFacts(
     alwaysInjectSelector = Facts.list(alwaysInjectSelector);
     defaultTemplates = Facts.list(defaultTemplates);
   }
+
+  @Override
+  public InjectorConfigFacts withMeta(FactMeta m) {
+    return new InjectorConfigFacts(
+        schema,
+        kind,
+        m,
+        revision,
+        policy,
+        neverInjectSelector,
+        alwaysInjectSelector,
+        enableNamespacesByDefault,
+        hub,
+        tag,
+        proxyImage,
+        variant,
+        rewriteAppHTTPProbe,
+        nativeSidecar,
+        defaultTemplates);
+  }
 }

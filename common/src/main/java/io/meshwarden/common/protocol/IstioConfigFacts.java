@@ -19,4 +19,9 @@ public record IstioConfigFacts(
       throw new IllegalArgumentException("not an Istio networking kind: " + kind);
     }
   }
+
+  @Override
+  public IstioConfigFacts withMeta(FactMeta m) {
+    return new IstioConfigFacts(schema, kind, m, apiVersion, spec);
+  }
 }

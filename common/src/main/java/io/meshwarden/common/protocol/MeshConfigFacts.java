@@ -15,4 +15,9 @@ public record MeshConfigFacts(
     kind = Facts.requireKind(kind, FactKind.MeshConfig);
     meta = Facts.meta(meta);
   }
+
+  @Override
+  public MeshConfigFacts withMeta(FactMeta m) {
+    return new MeshConfigFacts(schema, kind, m, revision, mesh);
+  }
 }

@@ -10,6 +10,11 @@ public record NamespaceFacts(String schema, FactKind kind, FactMeta meta, String
     meta = Facts.meta(meta);
   }
 
+  @Override
+  public NamespaceFacts withMeta(FactMeta m) {
+    return new NamespaceFacts(schema, kind, m, phase);
+  }
+
   public static NamespaceFacts of(FactMeta meta, String phase) {
     return new NamespaceFacts(null, null, meta, phase);
   }

@@ -62,6 +62,28 @@ public sealed interface ObjectFacts
 
   FactMeta meta();
 
+  /** The same facts with other metadata, e.g. without the version fields for comparison. */
+  ObjectFacts withMeta(FactMeta meta);
+
+  /**
+   * The same facts without {@code resourceVersion} and {@code observedAt}: two versions of an
+   * object whose facts did not change compare equal in this form.
+   */
+  default ObjectFacts withoutVersion() {
+    FactMeta m = meta();
+    return withMeta(
+        new FactMeta(
+            m.cluster(),
+            m.namespace(),
+            m.name(),
+            m.uid(),
+            null,
+            null,
+            m.creationTimestamp(),
+            m.labels(),
+            m.annotations()));
+  }
+
   /**
    * The Kafka record key: {@code <namespace>/<Kind>/<name>} on the objects topic, {@code
    * <Kind>/<namespace>/<name>} on the mesh topic (empty namespace for cluster-scoped objects).

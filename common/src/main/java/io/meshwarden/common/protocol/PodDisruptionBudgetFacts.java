@@ -18,4 +18,18 @@ public record PodDisruptionBudgetFacts(
     kind = Facts.requireKind(kind, FactKind.PodDisruptionBudget);
     meta = Facts.meta(meta);
   }
+
+  @Override
+  public PodDisruptionBudgetFacts withMeta(FactMeta m) {
+    return new PodDisruptionBudgetFacts(
+        schema,
+        kind,
+        m,
+        selector,
+        minAvailable,
+        maxUnavailable,
+        currentHealthy,
+        desiredHealthy,
+        disruptionsAllowed);
+  }
 }

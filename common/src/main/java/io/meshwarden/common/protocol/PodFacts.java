@@ -18,6 +18,11 @@ public record PodFacts(
     status = status == null ? new PodStatusFacts(null, null, null, null) : status;
   }
 
+  @Override
+  public PodFacts withMeta(FactMeta m) {
+    return new PodFacts(schema, kind, m, owner, spec, status);
+  }
+
   public static PodFacts of(
       FactMeta meta, OwnerRef owner, PodSpecFacts spec, PodStatusFacts status) {
     return new PodFacts(null, null, meta, owner, spec, status);

@@ -13,4 +13,9 @@ public record RevisionTagFacts(
     kind = Facts.requireKind(kind, FactKind.RevisionTag);
     meta = Facts.meta(meta);
   }
+
+  @Override
+  public RevisionTagFacts withMeta(FactMeta m) {
+    return new RevisionTagFacts(schema, kind, m, tag, revision);
+  }
 }

@@ -9,4 +9,9 @@ public record SecretFacts(String schema, FactKind kind, FactMeta meta, String ty
     kind = Facts.requireKind(kind, FactKind.Secret);
     meta = Facts.meta(meta);
   }
+
+  @Override
+  public SecretFacts withMeta(FactMeta m) {
+    return new SecretFacts(schema, kind, m, type);
+  }
 }

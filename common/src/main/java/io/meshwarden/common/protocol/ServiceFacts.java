@@ -23,6 +23,11 @@ public record ServiceFacts(
     ports = Facts.list(ports);
   }
 
+  @Override
+  public ServiceFacts withMeta(FactMeta m) {
+    return new ServiceFacts(schema, kind, m, type, selector, ports, externalName, clusterIP);
+  }
+
   /**
    * One service port.
    *

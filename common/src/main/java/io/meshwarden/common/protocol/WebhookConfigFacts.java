@@ -24,6 +24,11 @@ public record WebhookConfigFacts(
     webhooks = Facts.list(webhooks);
   }
 
+  @Override
+  public WebhookConfigFacts withMeta(FactMeta m) {
+    return new WebhookConfigFacts(schema, kind, m, revision, tag, webhooks);
+  }
+
   /**
    * One webhook of the configuration.
    *

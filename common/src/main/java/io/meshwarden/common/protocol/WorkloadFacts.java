@@ -32,6 +32,12 @@ public record WorkloadFacts(
     }
   }
 
+  @Override
+  public WorkloadFacts withMeta(FactMeta m) {
+    return new WorkloadFacts(
+        schema, kind, m, owner, selector, template, replicas, generation, status);
+  }
+
   /** A pod template. */
   public record PodTemplateFacts(
       Map<String, String> labels, Map<String, String> annotations, PodSpecFacts spec) {

@@ -8,6 +8,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -50,25 +51,43 @@ public final class KubernetesApi implements BeforeAllCallback, ParameterResolver
     MOCK_SERVER_LOGGER.setLevel(Level.WARNING);
   }
 
+  /** Builds the server's dispatcher from its expectations and its custom resource kinds. */
+  @FunctionalInterface
+  public interface DispatcherFactory {
+    Dispatcher create(
+        Map<ServerRequest, Queue<ServerResponse>> responses,
+        List<CustomResourceDefinitionContext> crds);
+  }
+
   private final String host;
   private final int port;
+  private final DispatcherFactory dispatchers;
   private volatile Running running;
   private boolean standalone;
 
-  private KubernetesApi(String host, int port) {
+  private KubernetesApi(String host, int port, DispatcherFactory dispatchers) {
     this.host = host;
     this.port = port;
+    this.dispatchers = dispatchers;
   }
 
   /** An extension that starts a server on a free port of 127.0.0.1 for each test class. */
   public static KubernetesApi perClass() {
-    return new KubernetesApi("127.0.0.1", 0);
+    return new KubernetesApi("127.0.0.1", 0, KubernetesMixedDispatcher::new);
   }
 
   /** Starts a server now, outside JUnit; port 0 picks a free one. */
   public static KubernetesApi start(String host, int port) {
-    KubernetesApi api = new KubernetesApi(host, port);
-    api.running = Running.start(host, port);
+    return start(host, port, KubernetesMixedDispatcher::new);
+  }
+
+  /**
+   * Like {@link #start(String, int)}, with a dispatcher of the caller's (the simulated cluster
+   * wraps the CRUD dispatcher to inject API faults and to track watches).
+   */
+  public static KubernetesApi start(String host, int port, DispatcherFactory dispatchers) {
+    KubernetesApi api = new KubernetesApi(host, port, dispatchers);
+    api.running = Running.start(host, port, dispatchers);
     api.standalone = true;
     return api;
   }
@@ -101,7 +120,7 @@ public final class KubernetesApi implements BeforeAllCallback, ParameterResolver
     running =
         owner
             .getStore(NAMESPACE)
-            .getOrComputeIfAbsent(this, k -> Running.start(host, port), Running.class);
+            .getOrComputeIfAbsent(this, k -> Running.start(host, port, dispatchers), Running.class);
   }
 
   private Running running() {
@@ -147,7 +166,7 @@ public final class KubernetesApi implements BeforeAllCallback, ParameterResolver
   private record Running(KubernetesMockServer server, KubernetesClient client)
       implements AutoCloseable {
 
-    static Running start(String host, int port) {
+    static Running start(String host, int port, DispatcherFactory dispatchers) {
       List<CustomResourceDefinitionContext> contexts =
           Arrays.stream(IstioKind.values())
               .map(IstioKind::crd)
@@ -160,7 +179,7 @@ public final class KubernetesApi implements BeforeAllCallback, ParameterResolver
               new Context(),
               new MockWebServer(),
               responses,
-              new KubernetesMixedDispatcher(responses, contexts),
+              dispatchers.create(responses, contexts),
               false);
       try {
         server.init(InetAddress.getByName(host), port);

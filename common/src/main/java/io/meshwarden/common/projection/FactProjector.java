@@ -1,0 +1,165 @@
+package io.meshwarden.common.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwarden.common.protocol.FactKind;
+import io.meshwarden.common.protocol.MeshKeys;
+import io.meshwarden.common.protocol.ObjectFacts;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Turns one Kubernetes or Istio object, as the JSON tree {@code kubectl get -o json} prints
+ * (apiVersion, kind, metadata, spec, status), into its {@link ObjectFacts}. The offline {@code
+ * analyze} command feeds it trees read by {@link KubernetesYaml}; the watcher feeds it informer
+ * objects serialised to trees. Neither fabric8 nor Kafka is involved.
+ *
+ * <p>It is total: a kind it does not read is {@link Projection.Skipped}, a malformed object is
+ * {@link Projection.Invalid} with the offending field's path, and nothing throws. Labels and
+ * annotations are filtered by {@link MeshKeys}; a kept value over {@value #MAX_VALUE_BYTES} bytes
+ * is dropped and counted in {@link Projection.Projected#droppedOversizeValues()}. Environment
+ * values, Secret data, commands, volumes and managed fields are never read.
+ *
+ * <p>Where the API server defaults a field the rules read (a Service's type, a port's protocol, a
+ * Deployment's replicas, a webhook's failure policy), a missing field gets the same default, so a
+ * file and a live cluster project alike. Namespaced objects without a namespace (common in files)
+ * get {@link #withDefaultNamespace the default namespace}, {@code default} unless set.
+ *
+ * <p>Instances are immutable and thread-safe as long as the {@linkplain #withInterner interner} is.
+ */
+public final class FactProjector {
+
+  /** The largest label or annotation value kept, in UTF-8 bytes (64 KiB). */
+  public static final int MAX_VALUE_BYTES = 64 * 1024;
+
+  private final ProjectionSettings settings;
+
+  /**
+   * A projector for {@code cluster} that keeps the label and annotation keys {@code keys} allows
+   * and stamps facts with {@code clock}'s time as {@code observedAt}.
+   */
+  public FactProjector(String cluster, MeshKeys keys, Clock clock) {
+    this(new ProjectionSettings(cluster, keys, clock, Function.identity(), "default"));
+  }
+
+  private FactProjector(ProjectionSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * A copy that passes repeated strings (images, container names, label keys and values, annotation
+   * keys and values, namespaces, selector terms) through {@code interner}, so a long-lived cache of
+   * facts holds one copy of each. The default is the identity; names, uids and resource versions
+   * are never offered.
+   */
+  public FactProjector withInterner(Function<String, String> interner) {
+    return new FactProjector(
+        new ProjectionSettings(
+            settings.cluster(),
+            settings.keys(),
+            settings.clock(),
+            interner,
+            settings.defaultNamespace()));
+  }
+
+  /** A copy that puts namespaced objects without {@code metadata.namespace} in {@code ns}. */
+  public FactProjector withDefaultNamespace(String ns) {
+    return new FactProjector(
+        new ProjectionSettings(
+            settings.cluster(), settings.keys(), settings.clock(), settings.interner(), ns));
+  }
+
+  /** Projects {@code object}: its facts, or why there are none. Never throws. */
+  public Projection project(JsonNode object) {
+    if (object == null || !object.isObject()) {
+      return new Projection.Invalid(
+          "object",
+          "",
+          "expected a Kubernetes object but got "
+              + (object == null ? "nothing" : Nodes.describe(object)));
+    }
+    try {
+      String kind = Nodes.requiredText(object, "kind");
+      String apiVersion = Nodes.requiredText(object, "apiVersion");
+      return route(new Source(settings, object, apiVersion, kind));
+    } catch (InvalidField e) {
+      return new Projection.Invalid(describe(object), e.field(), e.reason());
+    } catch (RuntimeException e) {
+      // A bug, not bad input; still never take the caller down. The message is left out: it
+      // could quote a value of the object.
+      return new Projection.Invalid(
+          describe(object), "", "could not be projected: " + e.getClass().getName());
+    }
+  }
+
+  /** The facts of {@code object}: none when skipped or invalid, two for a revision-tag webhook. */
+  public List<ObjectFacts> projectAll(JsonNode object) {
+    return project(object).facts();
+  }
+
+  private static Projection route(Source s) {
+    String v = s.apiVersion();
+    return switch (s.kind()) {
+      case "Namespace" -> v.equals("v1") ? CoreKindsProjector.namespace(s) : unsupported(s);
+      case "Service" -> v.equals("v1") ? CoreKindsProjector.service(s) : unsupported(s);
+      case "Secret" -> v.equals("v1") ? CoreKindsProjector.secret(s) : unsupported(s);
+      case "ConfigMap" -> v.equals("v1") ? ConfigMapProjector.project(s) : unsupported(s);
+      case "Pod" -> v.equals("v1") ? PodProjector.project(s) : unsupported(s);
+      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" ->
+          inGroup(v, "apps") ? workload(s) : unsupported(s);
+      case "Job" -> inGroup(v, "batch") ? workload(s) : unsupported(s);
+      case "PodDisruptionBudget" ->
+          v.equals("policy/v1") ? CoreKindsProjector.podDisruptionBudget(s) : unsupported(s);
+      case "MutatingWebhookConfiguration" ->
+          v.equals("admissionregistration.k8s.io/v1")
+              ? WebhookProjector.project(s)
+              : unsupported(s);
+      case "VirtualService",
+          "DestinationRule",
+          "Gateway",
+          "ServiceEntry",
+          "WorkloadEntry",
+          "WorkloadGroup",
+          "Sidecar" ->
+          inGroup(v, IstioConfigProjector.GROUP)
+              ? IstioConfigProjector.project(s, FactKind.valueOf(s.kind()))
+              : unsupported(s);
+      default -> s.skipped("kind not projected");
+    };
+  }
+
+  private static Projection workload(Source s) {
+    return WorkloadProjector.project(s, FactKind.valueOf(s.kind()));
+  }
+
+  private static boolean inGroup(String apiVersion, String group) {
+    return apiVersion.length() > group.length() + 1
+        && apiVersion.startsWith(group)
+        && apiVersion.charAt(group.length()) == '/';
+  }
+
+  private static Projection unsupported(Source s) {
+    return s.skipped("apiVersion " + s.apiVersion() + " not projected for this kind");
+  }
+
+  /** {@code Kind namespace/name} as far as readable, for messages; each part capped. */
+  static String describe(JsonNode object) {
+    String kind = part(object.path("kind"));
+    JsonNode meta = object.path("metadata");
+    String ns = part(meta.path("namespace"));
+    String name = part(meta.path("name"));
+    return (kind.isEmpty() ? "object" : kind)
+        + " "
+        + (ns.isEmpty() ? "" : ns + "/")
+        + (name.isEmpty() ? "<unnamed>" : name);
+  }
+
+  /** A string node's text up to 253 characters (the longest valid Kubernetes name). */
+  private static String part(JsonNode n) {
+    if (!n.isTextual()) {
+      return "";
+    }
+    String s = n.textValue();
+    return s.length() <= 253 ? s : s.substring(0, 253) + "...";
+  }
+}

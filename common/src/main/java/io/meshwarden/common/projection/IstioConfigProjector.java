@@ -1,0 +1,27 @@
+package io.meshwarden.common.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.meshwarden.common.protocol.FactKind;
+import io.meshwarden.common.protocol.FactMeta;
+import io.meshwarden.common.protocol.IstioConfigFacts;
+
+/**
+ * Projects the {@code networking.istio.io} kinds (VirtualService, DestinationRule, Gateway,
+ * ServiceEntry, WorkloadEntry, WorkloadGroup, Sidecar) of any served version. The spec is kept
+ * whole, as a copy, so the fact stays immutable even if the caller reuses its tree.
+ */
+final class IstioConfigProjector {
+
+  static final String GROUP = "networking.istio.io";
+
+  private IstioConfigProjector() {}
+
+  static Projection project(Source src, FactKind kind) {
+    FactMeta meta = src.meta(true);
+    JsonNode spec = Nodes.object(src.object(), "spec");
+    JsonNode copy = spec == null ? JsonNodeFactory.instance.objectNode() : spec.deepCopy();
+    return src.projected(
+        new IstioConfigFacts(null, kind, meta, src.intern(src.apiVersion()), copy));
+  }
+}

@@ -1,0 +1,78 @@
+package io.meshwarden.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./meshwarden sandbox}: the whole system on embedded defaults, in one process. */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description =
+        "Runs meshwarden on an embedded Kafka and simulated clusters. Nothing to install.")
+public final class Main implements Callable<Integer> {
+
+  @Option(
+      names = "--clusters",
+      split = ",",
+      defaultValue = "prod-eu,prod-us",
+      description = "Names of the simulated clusters (default: ${DEFAULT-VALUE}).")
+  List<String> clusters;
+
+  @Option(
+      names = "--duration",
+      description =
+          "Stop after this long (ISO-8601 like PT30S, or seconds); default: until Ctrl-C.")
+  String duration;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "0",
+      description = "Port for /metrics, /healthz and /readyz (default: a free port).")
+  int httpPort;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SandboxOptions options = new SandboxOptions(clusters, httpPort);
+    Sandbox sandbox = Sandbox.start(options, System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              sandbox.close();
+              stopped.countDown();
+            },
+            "sandbox-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    if (duration != null) {
+      stopped.await(parse(duration).toMillis(), TimeUnit.MILLISECONDS);
+      Runtime.getRuntime().removeShutdownHook(hook);
+      sandbox.close();
+    } else {
+      System.out.println("Press Ctrl-C to stop.");
+      stopped.await();
+    }
+    return 0;
+  }
+
+  static Duration parse(String text) {
+    try {
+      return text.chars().allMatch(Character::isDigit)
+          ? Duration.ofSeconds(Long.parseLong(text))
+          : Duration.parse(text);
+    } catch (RuntimeException e) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(new Main()),
+          "--duration: expected seconds or ISO-8601, got '" + text + "'");
+    }
+  }
+}

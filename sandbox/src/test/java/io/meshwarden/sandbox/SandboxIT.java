@@ -1,0 +1,71 @@
+package io.meshwarden.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+
+class SandboxIT {
+
+  @Test
+  void startsKafkaTwoClustersAndTheTopicsAndSaysWhichRolesAreMissing() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (Sandbox sandbox =
+        Sandbox.start(
+            new SandboxOptions(List.of("prod-eu", "prod-us"), 0),
+            new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+
+      try (Admin admin =
+          Admin.create(
+              java.util.Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, sandbox.bootstrapServers()))) {
+        Set<String> topics = admin.listTopics().names().get();
+        assertThat(topics)
+            .contains(
+                "mw.prod-eu.objects",
+                "mw.prod-us.objects",
+                "mw.prod-eu.mesh",
+                "mw.findings",
+                "mw.remediations");
+      }
+      assertThat(
+              sandbox
+                  .client("prod-eu")
+                  .namespaces()
+                  .withName("shop")
+                  .get()
+                  .getMetadata()
+                  .getLabels())
+          .containsEntry("istio-injection", "enabled");
+      HttpResponse<String> ready =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + sandbox.httpPort() + "/readyz"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(ready.statusCode()).isEqualTo(200);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("meshwarden sandbox is up")
+        .contains("cluster prod-eu")
+        .contains("watcher                not in the sandbox yet");
+  }
+
+  @Test
+  void rejectsAClusterNameThatCannotNameATopic() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new SandboxOptions(List.of("Prod_EU"), 0))
+        .hasMessageContaining("DNS-1123");
+  }
+}

@@ -1,0 +1,61 @@
+package io.meshwarden.testkit.sim.inject;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import java.util.List;
+import java.util.Map;
+
+/** Evaluates a Kubernetes {@link LabelSelector} against a label set, as the API server does. */
+public final class LabelSelectors {
+
+  private LabelSelectors() {}
+
+  /** True when every term of {@code selector} holds; a null selector matches everything. */
+  public static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    if (selector == null) {
+      return true;
+    }
+    Map<String, String> actual = labels == null ? Map.of() : labels;
+    if (selector.getMatchLabels() != null) {
+      for (Map.Entry<String, String> term : selector.getMatchLabels().entrySet()) {
+        if (!term.getValue().equals(actual.get(term.getKey()))) {
+          return false;
+        }
+      }
+    }
+    if (selector.getMatchExpressions() != null) {
+      for (LabelSelectorRequirement requirement : selector.getMatchExpressions()) {
+        if (!holds(requirement, actual)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** True when the selector has no terms (Istio ignores empty never/always selectors). */
+  public static boolean isEmpty(LabelSelector selector) {
+    return selector == null
+        || (isNullOrEmpty(selector.getMatchLabels())
+            && (selector.getMatchExpressions() == null
+                || selector.getMatchExpressions().isEmpty()));
+  }
+
+  private static boolean isNullOrEmpty(Map<String, String> map) {
+    return map == null || map.isEmpty();
+  }
+
+  private static boolean holds(LabelSelectorRequirement requirement, Map<String, String> labels) {
+    String key = requirement.getKey();
+    List<String> values = requirement.getValues() == null ? List.of() : requirement.getValues();
+    return switch (requirement.getOperator()) {
+      case "In" -> labels.containsKey(key) && values.contains(labels.get(key));
+      case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
+      case "Exists" -> labels.containsKey(key);
+      case "DoesNotExist" -> !labels.containsKey(key);
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown selector operator " + requirement.getOperator());
+    };
+  }
+}
