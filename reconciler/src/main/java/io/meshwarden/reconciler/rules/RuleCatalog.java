@@ -1,0 +1,34 @@
+package io.meshwarden.reconciler.rules;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Every rule meshwarden runs, in code order. */
+public final class RuleCatalog {
+
+  private RuleCatalog() {}
+
+  /** All rules with default settings. */
+  public static List<Rule> all() {
+    List<Rule> rules =
+        List.of(
+            new SidecarMissingRule(),
+            new UnexpectedSidecarRule(),
+            new RevisionDriftRule(),
+            new ProxyImageDriftRule(),
+            new ProxyUnhealthyRule(),
+            new ProbeRewriteOffStrictMtlsRule(),
+            new ProbeHostSetRule(),
+            new AppProbersStaleRule(),
+            new NamespaceLabelConflictRule(),
+            new UnknownNamespaceRevisionRule(),
+            new UnknownWorkloadRevisionRule(),
+            new NamespaceNotInjectedRule(),
+            new NamespaceInjectedByDefaultRule(),
+            new DeprecatedInjectAnnotationRule(),
+            new ProxyUidRule(),
+            new WebhookOverlapRule(),
+            new WebhookFailOpenRule());
+    return rules.stream().sorted(Comparator.comparing(r -> r.info().code())).toList();
+  }
+}

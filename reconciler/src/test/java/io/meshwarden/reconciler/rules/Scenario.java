@@ -1,0 +1,71 @@
+package io.meshwarden.reconciler.rules;
+
+import static io.meshwarden.reconciler.fixtures.Fixtures.injector;
+import static io.meshwarden.reconciler.fixtures.Fixtures.tag;
+
+import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.reconciler.fixtures.Fixtures;
+import io.meshwarden.reconciler.fixtures.PodBuilder;
+import io.meshwarden.reconciler.fixtures.WorkloadBuilder;
+import io.meshwarden.reconciler.model.ClusterView;
+import io.meshwarden.reconciler.model.MeshViewBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A cluster's facts for one rule-table row, built fluently. */
+final class Scenario {
+  private final List<ObjectFacts> facts = new ArrayList<>();
+  private final Map<String, String> peerAuthentication = new HashMap<>();
+
+  static Scenario of(ObjectFacts... facts) {
+    Scenario s = new Scenario();
+    s.facts.addAll(List.of(facts));
+    return s;
+  }
+
+  /**
+   * Revisions 1-23 and 1-24 (hub docker.io/istio, tags 1.23.0 / 1.24.0); prod and default -> 1-24.
+   */
+  Scenario withControlPlane() {
+    facts.add(injector("1-23").image("docker.io/istio", null, "1.23.0", null).build());
+    facts.add(injector("1-24").build());
+    facts.add(tag("prod", "1-24"));
+    facts.add(tag("default", "1-24"));
+    return this;
+  }
+
+  Scenario with(ObjectFacts... more) {
+    facts.addAll(List.of(more));
+    return this;
+  }
+
+  Scenario with(PodBuilder... pods) {
+    for (PodBuilder p : pods) {
+      facts.add(p.build());
+    }
+    return this;
+  }
+
+  Scenario with(WorkloadBuilder w) {
+    facts.add(w.build());
+    return this;
+  }
+
+  Scenario mtls(String namespace, String mode) {
+    peerAuthentication.put(namespace, mode);
+    return this;
+  }
+
+  ClusterView view() {
+    MeshViewBuilder b = new MeshViewBuilder(Fixtures.NOW).addAll(facts);
+    peerAuthentication.forEach(b::peerAuthentication);
+    return ClusterView.of(Fixtures.CLUSTER, b.build(), facts);
+  }
+
+  @Override
+  public String toString() {
+    return facts.size() + " facts";
+  }
+}
