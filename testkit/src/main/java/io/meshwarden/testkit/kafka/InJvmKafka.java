@@ -18,6 +18,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.awaitility.Awaitility;
 
 /**
  * A KRaft cluster inside the test JVM, built on Kafka's own {@link KafkaClusterTestKit}.
@@ -132,14 +133,16 @@ final class InJvmKafka implements KafkaBackend {
   private void awaitAliveBrokers(String what, Predicate<Set<Integer>> condition) {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      Poll.until(
-          MEMBERSHIP_TIMEOUT,
-          "broker " + what,
-          () ->
-              condition.test(
-                  admin.describeCluster().nodes().get().stream()
-                      .map(Node::id)
-                      .collect(Collectors.toSet())));
+      Awaitility.await("broker " + what)
+          .atMost(MEMBERSHIP_TIMEOUT)
+          .pollInterval(Duration.ofMillis(20))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  condition.test(
+                      admin.describeCluster().nodes().get().stream()
+                          .map(Node::id)
+                          .collect(Collectors.toSet())));
     }
   }
 

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.awaitility.Awaitility;
 
 /**
  * Creates topics and waits until they are usable. An idempotent producer that sends before every
@@ -31,10 +32,11 @@ final class Topics {
     } catch (Exception e) {
       throw new IllegalStateException("Could not create topic " + name, e);
     }
-    Poll.until(
-        TIMEOUT,
-        "a leader and a full ISR for every partition of " + name,
-        () -> isReady(admin.describeTopics(List.of(name)).allTopicNames().get().get(name)));
+    Awaitility.await("a leader and a full ISR for every partition of " + name)
+        .atMost(TIMEOUT)
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreExceptions()
+        .until(() -> isReady(admin.describeTopics(List.of(name)).allTopicNames().get().get(name)));
   }
 
   static boolean isReady(TopicDescription description) {
