@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
         "Runs meshwarden on an embedded Kafka and simulated clusters. Nothing to install.")
 public final class Main implements Callable<Integer> {
 
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
   @Option(
       names = "--clusters",
       split = ",",
@@ -53,13 +55,21 @@ public final class Main implements Callable<Integer> {
             },
             "sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    if (duration != null) {
-      stopped.await(parse(duration).toMillis(), TimeUnit.MILLISECONDS);
+    long deadline =
+        duration == null ? Long.MAX_VALUE : System.nanoTime() + parse(duration).toNanos();
+    if (duration == null) {
+      System.out.println("Press Ctrl-C to stop.");
+    }
+    StatusReport report = new StatusReport(sandbox);
+    while (stopped.getCount() > 0 && System.nanoTime() < deadline) {
+      long wait = Math.min(PROGRESS_EVERY.toNanos(), deadline - System.nanoTime());
+      if (!stopped.await(wait, TimeUnit.NANOSECONDS)) {
+        report.progress(System.out);
+      }
+    }
+    if (stopped.getCount() > 0) {
       Runtime.getRuntime().removeShutdownHook(hook);
       sandbox.close();
-    } else {
-      System.out.println("Press Ctrl-C to stop.");
-      stopped.await();
     }
     return 0;
   }

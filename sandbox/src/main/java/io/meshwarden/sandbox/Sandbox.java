@@ -1,6 +1,5 @@
 package io.meshwarden.sandbox;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.meshwarden.common.http.HealthCheck;
 import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.http.Meters;
@@ -10,8 +9,6 @@ import io.meshwarden.common.topics.TopicLayout;
 import io.meshwarden.common.topics.TopicNames;
 import io.meshwarden.common.topics.TopicSpec;
 import io.meshwarden.testkit.kafka.KafkaCluster;
-import io.meshwarden.testkit.kubernetes.Fixtures;
-import io.meshwarden.testkit.kubernetes.KubernetesApi;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
@@ -28,21 +25,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running sandbox: an embedded Kafka, one Kubernetes API per simulated cluster seeded with a
- * small mesh, meshwarden's topics, and the ops endpoints. Everything it starts is closed in reverse
- * order by {@link #close()}.
+ * The running sandbox: an embedded Kafka, simulated Istio clusters seeded from scenario files with
+ * their own drift, meshwarden's topics, each cluster's watcher replicas, and the ops endpoints.
+ * Everything it starts is closed in reverse order by {@link #close()}.
  *
- * <p>The roles (watcher, reconciler, alerting) join the sandbox as their issues land; until then
- * the sandbox says which ones are missing rather than pretending.
+ * <p>The roles talk to each other only through Kafka and the API servers, as in production. The
+ * roles not built yet (reconciler, alerting) join as their issues land; until then the sandbox says
+ * which ones are missing rather than pretending.
  */
 public final class Sandbox implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
-  static final String SEED = "classpath:sandbox/seed.yaml";
   static final TopicNames NAMES = TopicNames.defaults();
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-  private final Map<String, KubernetesApi> clusters = new LinkedHashMap<>();
+  private final Map<String, SandboxCluster> clusters = new LinkedHashMap<>();
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private KafkaCluster kafka;
   private OpsHttpServer ops;
   private List<String> topics = List.of();
@@ -57,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
       sandbox.startKafka(out);
       sandbox.startClusters(options.clusters(), out);
       sandbox.createTopics(options.clusters());
+      sandbox.startWatchers(out);
       sandbox.startOps(options.httpPort());
       new StatusReport(sandbox).print(out);
       return sandbox;
@@ -74,11 +74,10 @@ public final class Sandbox implements AutoCloseable {
 
   private void startClusters(List<String> names, PrintStream out) {
     for (String name : names) {
-      out.println("Starting simulated cluster " + name + "...");
-      KubernetesApi api = KubernetesApi.start("127.0.0.1", 0);
-      resources.push(api);
-      Fixtures.load(api.client(), SEED);
-      clusters.put(name, api);
+      out.println("Starting simulated cluster " + name + " and applying its scenario...");
+      SandboxCluster cluster = SandboxCluster.start(name);
+      resources.push(cluster);
+      clusters.put(name, cluster);
     }
   }
 
@@ -94,14 +93,19 @@ public final class Sandbox implements AutoCloseable {
     topics = specs.stream().map(TopicSpec::name).toList();
   }
 
+  private void startWatchers(PrintStream out) {
+    out.println("Starting " + SandboxCluster.WATCHER_REPLICAS + " watcher replicas per cluster...");
+    clusters.values().forEach(c -> c.startWatchers(kafka.bootstrapServers(), NAMES.prefix()));
+  }
+
   private void startOps(int port) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     resources.push(Meters.bindJvm(registry));
     HealthChecks checks = new HealthChecks();
     checks.addReadiness(HealthCheck.of("kafka", this::kafkaAnswers));
     clusters.forEach(
-        (name, api) ->
-            checks.addReadiness(HealthCheck.of("cluster-" + name, () -> apiAnswers(api))));
+        (name, c) ->
+            checks.addReadiness(
+                HealthCheck.of("cluster-" + name, () -> apiAnswers(c.simulated().client()))));
     ops =
         OpsHttpServer.start(
             new InetSocketAddress("127.0.0.1", port), registry, checks, Duration.ofSeconds(1));
@@ -117,9 +121,10 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  private static HealthCheck.Result apiAnswers(KubernetesApi api) {
+  private static HealthCheck.Result apiAnswers(
+      io.fabric8.kubernetes.client.KubernetesClient client) {
     try {
-      api.client().namespaces().list();
+      client.namespaces().list();
       return HealthCheck.Result.up();
     } catch (RuntimeException e) {
       return HealthCheck.Result.down("API server does not answer: " + e.getMessage());
@@ -130,12 +135,12 @@ public final class Sandbox implements AutoCloseable {
     return kafka.bootstrapServers();
   }
 
-  Map<String, KubernetesApi> clusters() {
+  Map<String, SandboxCluster> clusters() {
     return clusters;
   }
 
-  KubernetesClient client(String cluster) {
-    return clusters.get(cluster).client();
+  PrometheusMeterRegistry registry() {
+    return registry;
   }
 
   List<String> topics() {

@@ -1,14 +1,15 @@
 package io.meshwarden.sandbox;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
-/** What the sandbox prints once it runs: where each part listens and which roles run. */
+/** What the sandbox prints: where each part listens, which roles run, and live progress. */
 final class StatusReport {
 
-  /** Roles in the order data flows, with the issue that brings each into the sandbox. */
-  private static final Map<String, String> ROLES =
-      Map.of("watcher", "#6", "reconciler", "#7", "alerting", "#9");
+  /** Roles not in the sandbox yet, with the issue that brings each. */
+  private static final List<Map.Entry<String, String>> MISSING =
+      List.of(Map.entry("reconciler", "#7"), Map.entry("alerting", "#9"));
 
   private final Sandbox sandbox;
 
@@ -23,19 +24,33 @@ final class StatusReport {
     sandbox
         .clusters()
         .forEach(
-            (name, api) -> {
-              int namespaces = api.client().namespaces().list().getItems().size();
-              int pods = api.client().pods().inAnyNamespace().list().getItems().size();
+            (name, c) -> {
+              var client = c.simulated().client();
+              int namespaces = client.namespaces().list().getItems().size();
+              int pods = client.pods().inAnyNamespace().list().getItems().size();
               out.printf(
                   "  %-22s %s (%d namespaces, %d pods)%n",
-                  "cluster " + name, api.url(), namespaces, pods);
+                  "cluster " + name, c.simulated().url(), namespaces, pods);
             });
     out.printf("  %-22s %d created or checked%n", "topics", sandbox.topics().size());
     out.printf(
+        "  %-22s %d replicas per cluster, one leads each%n",
+        "watcher", SandboxCluster.WATCHER_REPLICAS);
+    out.printf(
         "  %-22s http://127.0.0.1:%d/metrics  /healthz  /readyz%n", "ops", sandbox.httpPort());
-    for (String role : new String[] {"watcher", "reconciler", "alerting"}) {
-      out.printf("  %-22s not in the sandbox yet (issue %s)%n", role, ROLES.get(role));
-    }
+    MISSING.forEach(
+        e -> out.printf("  %-22s not in the sandbox yet (issue %s)%n", e.getKey(), e.getValue()));
     out.println();
+  }
+
+  /** One line per cluster: who leads its watchers and how many facts they published. */
+  void progress(PrintStream out) {
+    sandbox
+        .clusters()
+        .forEach(
+            (name, c) ->
+                out.printf(
+                    "  %-10s watcher leader %-22s facts published %d%n",
+                    name, c.leader(), c.published()));
   }
 }

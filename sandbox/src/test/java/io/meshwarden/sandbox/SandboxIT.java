@@ -1,6 +1,7 @@
 package io.meshwarden.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class SandboxIT {
 
   @Test
-  void startsKafkaTwoClustersAndTheTopicsAndSaysWhichRolesAreMissing() throws Exception {
+  void startsKafkaTwoClustersTheirWatchersAndTheTopicsAndSaysWhichRolesAreMissing()
+      throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (Sandbox sandbox =
         Sandbox.start(
@@ -40,13 +42,20 @@ class SandboxIT {
       }
       assertThat(
               sandbox
-                  .client("prod-eu")
+                  .clusters()
+                  .get("prod-eu")
+                  .simulated()
+                  .client()
                   .namespaces()
                   .withName("shop")
                   .get()
                   .getMetadata()
                   .getLabels())
           .containsEntry("istio-injection", "enabled");
+      await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> sandbox.clusters().values().stream().allMatch(c -> c.published() > 20));
+      assertThat(sandbox.clusters().get("prod-us").leader()).startsWith("prod-us-watcher-");
       HttpResponse<String> ready =
           HttpClient.newHttpClient()
               .send(
@@ -59,7 +68,7 @@ class SandboxIT {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("meshwarden sandbox is up")
         .contains("cluster prod-eu")
-        .contains("watcher                not in the sandbox yet");
+        .contains("reconciler             not in the sandbox yet");
   }
 
   @Test

@@ -100,7 +100,23 @@ public final class LeaderTerm implements Runnable {
       }
     } finally {
       publishing = false;
+      closeProducer();
+    }
+  }
+
+  /** Closes the producer at once; an open transaction is aborted by the broker or the next term. */
+  private void closeProducer() {
+    // The owner interrupts this thread to stop it; Kafka's client refuses to close while the
+    // interrupt flag is set, so clear it first and restore it after.
+    boolean interrupted = Thread.interrupted();
+    try {
       producer.close(Duration.ZERO);
+    } catch (RuntimeException e) {
+      LOG.debug("Closing the producer of an ended term: {}", e.toString());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -1,0 +1,131 @@
+package io.meshwarden.sandbox;
+
+import io.meshwarden.common.kafka.KafkaSettings;
+import io.meshwarden.testkit.sim.Scenario;
+import io.meshwarden.testkit.sim.SimClock;
+import io.meshwarden.testkit.sim.SimulatedCluster;
+import io.meshwarden.watcher.Watcher;
+import io.meshwarden.watcher.WatcherConfig;
+import io.meshwarden.watcher.election.Leadership;
+import io.meshwarden.watcher.publish.LeaderTerm;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One simulated cluster of the sandbox, seeded from its scenario file, with its watcher replicas
+ * running exactly as in production: they reach the cluster only through its API server and Kafka
+ * only through the bootstrap servers.
+ */
+final class SandboxCluster implements AutoCloseable {
+
+  static final int WATCHER_REPLICAS = 2;
+
+  private final String name;
+  private final SimulatedCluster cluster;
+  private final List<Watcher> watchers = new ArrayList<>();
+  private final List<SimpleMeterRegistry> registries = new ArrayList<>();
+
+  private SandboxCluster(String name, SimulatedCluster cluster) {
+    this.name = name;
+    this.cluster = cluster;
+  }
+
+  /** Starts the simulated cluster, applies its scenario and lets simulated time run. */
+  static SandboxCluster start(String name) {
+    SimulatedCluster cluster =
+        SimulatedCluster.builder().clock(SimClock.manual()).listen("127.0.0.1", 0).start();
+    try {
+      scenarioOf(name).run(cluster);
+      cluster.runInBackground(Duration.ofMillis(500));
+      return new SandboxCluster(name, cluster);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private static Scenario scenarioOf(String name) {
+    String resource = "/sandbox/scenarios/" + name + ".yaml";
+    InputStream yaml = SandboxCluster.class.getResourceAsStream(resource);
+    if (yaml == null) {
+      yaml = SandboxCluster.class.getResourceAsStream("/sandbox/scenarios/prod-eu.yaml");
+    }
+    return Scenario.fromYaml(yaml);
+  }
+
+  /** Starts the watcher replicas; they elect a leader among themselves. */
+  void startWatchers(String bootstrapServers, String topicPrefix) {
+    for (int i = 0; i < WATCHER_REPLICAS; i++) {
+      WatcherConfig config = watcherConfig(bootstrapServers, topicPrefix, name + "-watcher-" + i);
+      // Each replica has its own meters, as each would be its own process in production.
+      SimpleMeterRegistry meters = new SimpleMeterRegistry();
+      registries.add(meters);
+      watchers.add(new Watcher(config, cluster.newClient(3), meters, Clock.systemUTC()).start());
+    }
+  }
+
+  /** Fact records the cluster's watchers have committed to Kafka, over all their terms. */
+  long published() {
+    return Math.round(
+        registries.stream()
+            .flatMap(r -> r.find("meshwarden.watcher.records.published").counters().stream())
+            .mapToDouble(Counter::count)
+            .sum());
+  }
+
+  private WatcherConfig watcherConfig(String bootstrap, String prefix, String identity) {
+    return new WatcherConfig(
+        name,
+        prefix,
+        0,
+        KafkaSettings.plaintext(List.of(bootstrap.split(","))),
+        new Leadership.Settings(
+            "meshwarden",
+            prefix + "-watcher-" + name,
+            identity,
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(2)),
+        Set.of("istio-system"),
+        List.of(),
+        List.of("kube-system"),
+        Set.of("team"),
+        500,
+        Duration.ofMinutes(10),
+        new LeaderTerm.Batching(2000, Duration.ofMillis(50), Duration.ofSeconds(1)),
+        false);
+  }
+
+  String name() {
+    return name;
+  }
+
+  SimulatedCluster simulated() {
+    return cluster;
+  }
+
+  /** The replica that leads and publishes, if one does yet. */
+  String leader() {
+    return watchers.stream()
+        .filter(Watcher::publishing)
+        .map(Watcher::identity)
+        .findFirst()
+        .orElse("(electing)");
+  }
+
+  List<Watcher> watchers() {
+    return watchers;
+  }
+
+  @Override
+  public void close() {
+    watchers.forEach(Watcher::close);
+    cluster.close();
+  }
+}
