@@ -1,0 +1,253 @@
+package io.meshwarden.reconciler.stream;
+
+import io.meshwarden.common.protocol.Finding;
+import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.common.protocol.Severity;
+import io.meshwarden.common.protocol.WireSerde;
+import io.meshwarden.reconciler.ReconcilerMetrics;
+import io.meshwarden.reconciler.lifecycle.Change;
+import io.meshwarden.reconciler.lifecycle.FindingLifecycle;
+import io.meshwarden.reconciler.lifecycle.Tracked;
+import io.meshwarden.reconciler.model.MeshView;
+import io.meshwarden.reconciler.rules.RuleResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One shard (one partition of the objects topic). Reads like a list: ingest a fact and mark its
+ * namespace dirty; on each wall-clock tick pull mesh changes, evaluate the due scopes and apply the
+ * lifecycle, then open held findings and tombstone expired ones. The first tick after the task
+ * starts (a start, restart or rebalance) rebuilds the in-memory indexes from the restored stores
+ * and re-evaluates everything: level-triggered, so nothing depends on events lost with the old
+ * owner. See {@code DESIGN.md}.
+ */
+final class ShardProcessor implements Processor<String, byte[], String, byte[]> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ShardProcessor.class);
+  private static final StringSerializer KEYS = new StringSerializer();
+
+  private final StreamSettings settings;
+  private final Clock clock;
+  private final MeshCache mesh;
+  private final ScopeEvaluator evaluator;
+  private final FindingLifecycle lifecycle;
+  private final ReconcilerMetrics metrics;
+  private final WireSerde<ObjectFacts> serde = WireSerde.facts();
+  private final DirtyScopes dirty;
+  private final Deadlines deadlines;
+  private final Map<String, Long> openTally = new HashMap<>();
+  private final Set<String> evaluated = new HashSet<>();
+
+  private ProcessorContext<String, byte[]> context;
+  private ShardFacts facts;
+  private KeyValueStore<String, Tracked> findings;
+  private ReadOnlyKeyValueStore<String, ObjectFacts> meshStore;
+  private Emitter emitter;
+  private boolean ownsMesh;
+  private boolean started;
+  private long meshVersion;
+  private Instant nextResync;
+
+  ShardProcessor(
+      StreamSettings settings,
+      Clock clock,
+      MeshCache mesh,
+      ScopeEvaluator evaluator,
+      FindingLifecycle lifecycle,
+      ReconcilerMetrics metrics) {
+    this.settings = settings;
+    this.clock = clock;
+    this.mesh = mesh;
+    this.evaluator = evaluator;
+    this.lifecycle = lifecycle;
+    this.metrics = metrics;
+    this.dirty = new DirtyScopes(settings.debounce());
+    this.deadlines = new Deadlines(settings.lifecycle());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.context = context;
+    this.facts = new ShardFacts(context.getStateStore(StoreNames.FACTS));
+    this.findings = context.getStateStore(StoreNames.FINDINGS);
+    this.meshStore = context.getStateStore(StoreNames.MESH);
+    this.emitter = new Emitter(context, settings.cluster(), metrics);
+    // One shard evaluates the mesh rules, or every shard would publish the same mesh findings.
+    this.ownsMesh = context.taskId().partition() == 0;
+    context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, t -> tick());
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    String namespace = ShardFacts.namespaceOf(record.key());
+    if (namespace == null) {
+      deadLetter(record, "MALFORMED_KEY", "not an objects-topic key: " + record.key());
+      return;
+    }
+    WireSerde.Decoded<ObjectFacts> decoded = serde.tryDecode(record.value());
+    if (decoded instanceof WireSerde.Decoded.Failed<ObjectFacts> failed) {
+      deadLetter(record, failed.error().reason().name(), failed.error().getMessage());
+      return;
+    }
+    ObjectFacts fact = ((WireSerde.Decoded.Ok<ObjectFacts>) decoded).value();
+    if (fact == null) {
+      facts.delete(record.key());
+      dirty.mark(namespace, clock.instant(), null);
+    } else {
+      facts.put(record.key(), fact);
+      dirty.mark(namespace, clock.instant(), fact.meta().observedAt());
+    }
+  }
+
+  private void tick() {
+    Instant now = clock.instant();
+    if (!started || !now.isBefore(nextResync)) {
+      resync(now);
+    }
+    pullMeshChanges(now);
+    List<DirtyScopes.Due> due = dirty.takeDue(now);
+    if (!due.isEmpty()) {
+      MeshView view = mesh.viewAt(meshStore, now);
+      for (DirtyScopes.Due d : due) {
+        evaluate(d, view, now);
+      }
+    }
+    for (String key : deadlines.due(now)) {
+      Tracked t = findings.get(key);
+      if (t != null && !(t.phase() == Tracked.Phase.PENDING && dirty.contains(scopeOf(key)))) {
+        lifecycle.tick(key, t, now).ifPresent(c -> apply(c, t, now));
+      }
+    }
+  }
+
+  /** Everything this shard holds is due now; after a (re)start the indexes are rebuilt first. */
+  private void resync(Instant now) {
+    Set<String> scopes = new HashSet<>(facts.namespaces());
+    try (KeyValueIterator<String, Tracked> it = findings.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Tracked> kv = it.next();
+        scopes.add(scopeOf(kv.key));
+        if (!started) {
+          deadlines.update(kv.key, kv.value);
+          tally(kv.value, 1);
+        }
+      }
+    }
+    if (ownsMesh) {
+      scopes.add(ScopeEvaluator.MESH_SCOPE);
+    }
+    scopes.forEach(s -> dirty.markNow(s, now));
+    if (!started) {
+      LOG.info("Shard {} starts with {} scopes", context.taskId(), scopes.size());
+      meshVersion = mesh.changes().version();
+    }
+    started = true;
+    nextResync = now.plus(settings.resync());
+  }
+
+  private void pullMeshChanges(Instant now) {
+    MeshChanges.Since since = mesh.changes().since(meshVersion);
+    meshVersion = since.version();
+    if (since.isEmpty()) {
+      return;
+    }
+    if (since.everything()) {
+      facts.namespaces().forEach(ns -> dirty.mark(ns, now, since.observedAt()));
+    } else {
+      Set<String> held = facts.namespaces();
+      since.namespaces().stream()
+          .filter(held::contains)
+          .forEach(ns -> dirty.mark(ns, now, since.observedAt()));
+    }
+    if (ownsMesh) {
+      dirty.mark(ScopeEvaluator.MESH_SCOPE, now, since.observedAt());
+    }
+  }
+
+  private void evaluate(DirtyScopes.Due due, MeshView view, Instant now) {
+    String scope = due.scope();
+    boolean isMesh = ScopeEvaluator.MESH_SCOPE.equals(scope);
+    List<RuleResult> results =
+        evaluator.evaluate(scope, isMesh ? List.of() : facts.namespace(scope), view);
+    evaluated.add(scope);
+    Map<String, Tracked> current = new HashMap<>();
+    try (KeyValueIterator<String, Tracked> it = findings.prefixScan(scope + "|", KEYS)) {
+      while (it.hasNext()) {
+        KeyValue<String, Tracked> kv = it.next();
+        current.put(kv.key, kv.value);
+      }
+    }
+    for (Change c :
+        lifecycle.evaluate(current, fp -> scope + "|" + fp, results, now, due.observedAt())) {
+      apply(c, current.get(c.key()), now);
+    }
+  }
+
+  private void apply(Change change, Tracked previous, Instant now) {
+    if (change.next() == null) {
+      findings.delete(change.key());
+    } else {
+      findings.put(change.key(), change.next());
+    }
+    deadlines.update(change.key(), change.next());
+    tally(previous, -1);
+    tally(change.next(), 1);
+    change.emissions().forEach(e -> emitter.emit(e, now));
+  }
+
+  private void tally(Tracked t, long delta) {
+    if (t != null && t.phase() == Tracked.Phase.OPEN) {
+      Finding f = t.finding();
+      openTally.merge(f.code() + "/" + f.severity(), delta, Long::sum);
+      metrics.openFindings(f.code(), f.severity(), delta);
+    }
+  }
+
+  private static String scopeOf(String key) {
+    return key.substring(0, key.indexOf('|'));
+  }
+
+  private void deadLetter(Record<String, byte[]> record, String reason, String error) {
+    RecordMetadata meta = context.recordMetadata().orElse(null);
+    String topic = meta == null ? "" : meta.topic();
+    int partition = meta == null ? -1 : meta.partition();
+    long offset = meta == null ? -1 : meta.offset();
+    LOG.warn("Dead letter from {}-{}@{} ({}): {}", topic, partition, offset, reason, error);
+    metrics.deadLetter("objects", reason);
+    context.forward(
+        new Record<>(
+            record.key(),
+            record.value(),
+            record.timestamp(),
+            DeadLetters.headers(reason, error, topic, partition, offset)),
+        StoreNames.DEAD_LETTER_SINK);
+  }
+
+  @Override
+  public void close() {
+    openTally.forEach(
+        (k, n) -> {
+          int slash = k.indexOf('/');
+          metrics.openFindings(k.substring(0, slash), Severity.valueOf(k.substring(slash + 1)), -n);
+        });
+    openTally.clear();
+    evaluated.forEach(metrics::forgetCoverage);
+  }
+}
