@@ -130,9 +130,10 @@ public final class StreamBench {
       }
     }
     producer.flush();
-    while (affected.values().stream().filter(c -> c == pods).count() < namespaces) {
-      Thread.sleep(20);
-    }
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> affected.values().stream().filter(c -> c == pods).count() >= namespaces);
     double seconds = (System.nanoTime() - start) / 1e9;
     long facts = (long) namespaces * (pods + 1);
     LOG.info(
@@ -174,10 +175,11 @@ public final class StreamBench {
                   m.annotations()));
       send(producer, names, pod);
       producer.flush();
-      Instant at;
-      while ((at = seen.get(workload)) == null) {
-        Thread.sleep(1);
-      }
+      Instant at =
+          org.awaitility.Awaitility.await()
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofMillis(1))
+              .until(() -> seen.get(workload), java.util.Objects::nonNull);
       millis.add(Duration.between(observed, at).toMillis());
     }
     millis.sort(Long::compare);
