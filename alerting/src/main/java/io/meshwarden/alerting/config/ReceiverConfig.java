@@ -24,16 +24,15 @@ public sealed interface ReceiverConfig {
   String type();
 
   /**
-   * The period at which firing alerts are sent again whatever the route's repeat interval, or
-   * null: Alertmanager needs open alerts re-sent below its {@code resolve_timeout}.
+   * The period at which firing alerts are sent again whatever the route's repeat interval, or null:
+   * Alertmanager needs open alerts re-sent below its {@code resolve_timeout}.
    */
   default Duration resendInterval() {
     return null;
   }
 
   /** Prometheus Alertmanager API v2; every URL (an HA pair) receives every alert. */
-  record Alertmanager(
-      String name, List<URI> urls, Duration resendInterval, DeliveryPolicy delivery)
+  record Alertmanager(String name, List<URI> urls, Duration resendInterval, DeliveryPolicy delivery)
       implements ReceiverConfig {
     @Override
     public boolean sendResolved() {

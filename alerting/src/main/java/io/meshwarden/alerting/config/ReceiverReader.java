@@ -47,7 +47,10 @@ final class ReceiverReader {
       Fields f = new Fields(list.get(i), "receivers[" + i + "]", problems, env);
       String name = f.requiredString("name");
       List<String> types = new ArrayList<>();
-      TYPES.forEach(t -> { if (f.has(t)) types.add(t); });
+      TYPES.forEach(
+          t -> {
+            if (f.has(t)) types.add(t);
+          });
       Set<String> known = new java.util.HashSet<>(TYPES);
       known.add("name");
       f.rejectUnknown(known);

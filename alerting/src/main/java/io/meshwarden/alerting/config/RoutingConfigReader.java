@@ -42,7 +42,9 @@ public final class RoutingConfigReader {
 
   private final Map<String, String> env;
 
-  /** @param env where {@code env:NAME} secrets are looked up */
+  /**
+   * @param env where {@code env:NAME} secrets are looked up
+   */
   public RoutingConfigReader(Map<String, String> env) {
     this.env = env;
   }
@@ -62,8 +64,8 @@ public final class RoutingConfigReader {
     try {
       root = YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      throw new ConfigException("Malformed YAML in routing file " + source + ": "
-          + e.getOriginalMessage(), e);
+      throw new ConfigException(
+          "Malformed YAML in routing file " + source + ": " + e.getOriginalMessage(), e);
     }
     List<String> problems = new ArrayList<>();
     if (root == null || !root.isObject()) {
@@ -74,9 +76,10 @@ public final class RoutingConfigReader {
     Fields templates = top.child("templates");
     int maxValue = templates.integer("max_value_length", 1024, 16, 100_000);
     templates.rejectUnknown(Set.of("max_value_length"));
-    DeliveryPolicy defaults = new ReceiverReader(env).policy(top.child("defaults"),
-        DeliveryPolicy.defaults());
-    Map<String, ReceiverConfig> receivers = new ReceiverReader(env).readAll(top, defaults, problems);
+    DeliveryPolicy defaults =
+        new ReceiverReader(env).policy(top.child("defaults"), DeliveryPolicy.defaults());
+    Map<String, ReceiverConfig> receivers =
+        new ReceiverReader(env).readAll(top, defaults, problems);
     Route route = null;
     if (!top.has("route")) {
       problems.add("route: required");

@@ -20,7 +20,8 @@ sealed interface Attempt {
   record Permanent(String error) implements Attempt {}
 
   /** Sends {@code request} and classifies what happened; never throws but on interrupt. */
-  static Attempt run(HttpTransport transport, HttpRequestSpec request, Duration timeout, Clock clock)
+  static Attempt run(
+      HttpTransport transport, HttpRequestSpec request, Duration timeout, Clock clock)
       throws InterruptedException {
     HttpTransport.Response r;
     try {

@@ -23,7 +23,9 @@ public final class Backoff {
   private final DeliveryPolicy policy;
   private final DoubleSupplier random;
 
-  /** @param random uniform in [0, 1): injectable so tests are deterministic */
+  /**
+   * @param random uniform in [0, 1): injectable so tests are deterministic
+   */
   public Backoff(DeliveryPolicy policy, DoubleSupplier random) {
     this.policy = policy;
     this.random = random;
@@ -32,9 +34,11 @@ public final class Backoff {
   /** The wait after failed attempt {@code attempt}. */
   public Duration delay(int attempt, Optional<Duration> retryAfter) {
     double base =
-        policy.initialBackoff().toMillis() * Math.pow(policy.multiplier(), Math.max(0, attempt - 1));
+        policy.initialBackoff().toMillis()
+            * Math.pow(policy.multiplier(), Math.max(0, attempt - 1));
     double capped = Math.min(base, policy.maxBackoff().toMillis());
-    double jittered = capped * (1 - policy.jitter()) + capped * policy.jitter() * random.getAsDouble();
+    double jittered =
+        capped * (1 - policy.jitter()) + capped * policy.jitter() * random.getAsDouble();
     Duration d = Duration.ofMillis(Math.round(jittered));
     if (retryAfter.isPresent() && retryAfter.get().compareTo(d) > 0) {
       d = retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter.get();

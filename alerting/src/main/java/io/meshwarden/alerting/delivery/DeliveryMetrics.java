@@ -24,9 +24,15 @@ public final class DeliveryMetrics {
   public DeliveryMetrics(MeterRegistry registry, String receiver, String type) {
     this.sent = counter(registry, "sent", "Notifications delivered", receiver, type);
     this.failed = counter(registry, "failed", "Delivery attempts that failed", receiver, type);
-    this.retried = counter(registry, "retried", "Delivery attempts scheduled again", receiver, type);
+    this.retried =
+        counter(registry, "retried", "Delivery attempts scheduled again", receiver, type);
     this.deadLettered =
-        counter(registry, "dead_lettered", "Notifications sent to the dead-letter topic", receiver, type);
+        counter(
+            registry,
+            "dead_lettered",
+            "Notifications sent to the dead-letter topic",
+            receiver,
+            type);
     this.latency =
         Timer.builder(Meters.name("alerting.delivery.latency"))
             .description("Time from a notification's creation to its delivery")

@@ -52,7 +52,11 @@ public final class ReceiverChannel implements AutoCloseable {
       Clock clock) {}
 
   public ReceiverChannel(
-      String name, Notifier notifier, DeliveryPolicy policy, Wiring wiring, DeliveryMetrics metrics) {
+      String name,
+      Notifier notifier,
+      DeliveryPolicy policy,
+      Wiring wiring,
+      DeliveryMetrics metrics) {
     this.name = name;
     this.notifier = notifier;
     this.policy = policy;
@@ -106,7 +110,11 @@ public final class ReceiverChannel implements AutoCloseable {
     }
     if (!breaker.tryAcquire()) {
       if (expired(job)) {
-        deadLetter(job, target, attempt - 1, "circuit breaker open; gave up after " + policy.maxRetryTime());
+        deadLetter(
+            job,
+            target,
+            attempt - 1,
+            "circuit breaker open; gave up after " + policy.maxRetryTime());
       } else {
         Duration wait = breaker.retryIn();
         execute(() -> attempt(job, target, attempt), wait.isZero() ? Duration.ofMillis(10) : wait);
@@ -115,7 +123,9 @@ public final class ReceiverChannel implements AutoCloseable {
     }
     Attempt result;
     try {
-      result = Attempt.run(transport, notifier.render(n, target, clock.instant()), policy.timeout(), clock);
+      result =
+          Attempt.run(
+              transport, notifier.render(n, target, clock.instant()), policy.timeout(), clock);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return; // shutting down: the ledger still says pending, the next run sends it again
@@ -140,7 +150,13 @@ public final class ReceiverChannel implements AutoCloseable {
         Duration wait = backoff.delay(attempt, r.retryAfter());
         LOG.warn(
             "Delivery of {} to receiver {} target {} failed ({}), attempt {} of {}; retrying in {} ms",
-            n.id(), name, target, r.error(), attempt, policy.maxAttempts(), wait.toMillis());
+            n.id(),
+            name,
+            target,
+            r.error(),
+            attempt,
+            policy.maxAttempts(),
+            wait.toMillis());
         metrics.retried();
         execute(() -> attempt(job, target, attempt + 1), wait);
       }
@@ -150,18 +166,35 @@ public final class ReceiverChannel implements AutoCloseable {
   private void deadLetter(Job job, int target, int attempts, String error) {
     Notification n = job.dispatch.notification();
     DeadLetter letter =
-        new DeadLetter(DeadLetter.SCHEMA, name, target, n, error, attempts, job.firstAttemptAt, clock.instant());
+        new DeadLetter(
+            DeadLetter.SCHEMA,
+            name,
+            target,
+            n,
+            error,
+            attempts,
+            job.firstAttemptAt,
+            clock.instant());
     try {
       deadLetters.write(letter);
     } catch (Exception e) {
-      LOG.warn("Cannot write dead letter for {} of receiver {}: {}; trying again", n.id(), name, e.toString());
+      LOG.warn(
+          "Cannot write dead letter for {} of receiver {}: {}; trying again",
+          n.id(),
+          name,
+          e.toString());
       execute(() -> deadLetter(job, target, attempts, error), policy.maxBackoff());
       return;
     }
     LOG.error(
         "Gave up delivering {} ({} alerts) to receiver {} target {} after {} attempts: {}; sent to the"
             + " dead-letter topic",
-        n.id(), n.alerts().size(), name, target, attempts, error);
+        n.id(),
+        n.alerts().size(),
+        name,
+        target,
+        attempts,
+        error);
     metrics.deadLettered();
     job.targetDone(true);
   }
@@ -187,7 +220,8 @@ public final class ReceiverChannel implements AutoCloseable {
       if (delay.isZero()) {
         workers.execute(task);
       } else {
-        scheduler.schedule(() -> execute(task, Duration.ZERO), delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(
+            () -> execute(task, Duration.ZERO), delay.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (RejectedExecutionException e) {
       LOG.debug("Receiver {} is shutting down; dropping a scheduled attempt", name);

@@ -51,10 +51,13 @@ final class AlertGroup {
   /** Takes every member's held records (a notification now covers them, or none is needed). */
   List<RecordRef> takeRefs() {
     List<RecordRef> out = new ArrayList<>();
-    members.values().forEach(m -> {
-      out.addAll(m.refs);
-      m.refs.clear();
-    });
+    members
+        .values()
+        .forEach(
+            m -> {
+              out.addAll(m.refs);
+              m.refs.clear();
+            });
     return out;
   }
 

@@ -89,7 +89,9 @@ public final class Dispatcher {
   /** Drops alerts and ledger entries of partitions this instance no longer owns. */
   public void revoke(Set<Integer> partitions) {
     ledger.values().removeIf(e -> partitions.contains(e.partition()));
-    groups.values().forEach(g -> g.members.values().removeIf(m -> partitions.contains(m.partition)));
+    groups
+        .values()
+        .forEach(g -> g.members.values().removeIf(m -> partitions.contains(m.partition)));
     groups.values().removeIf(AlertGroup::idle);
   }
 
@@ -227,8 +229,14 @@ public final class Dispatcher {
       if (e == null) {
         e =
             new LedgerEntry(
-                g.key.receiver(), g.key.routeId(), m.alert.fingerprint(), m.partition, false, null,
-                null, null);
+                g.key.receiver(),
+                g.key.routeId(),
+                m.alert.fingerprint(),
+                m.partition,
+                false,
+                null,
+                null,
+                null);
       }
       if (!id.equals(e.pendingId())) {
         e = e.pending(id, m.alert.status());

@@ -60,8 +60,7 @@ public record Alert(
 
   /** This alert, resolved at {@code at}. */
   public Alert resolvedAt(Instant at) {
-    return new Alert(
-        fingerprint, labels, annotations, Status.RESOLVED, startsAt, at, generatorUrl);
+    return new Alert(fingerprint, labels, annotations, Status.RESOLVED, startsAt, at, generatorUrl);
   }
 
   private static Map<String, String> sorted(Map<String, String> map) {

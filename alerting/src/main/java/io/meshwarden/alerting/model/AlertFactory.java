@@ -9,11 +9,12 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a finding into an {@link Alert}: {@code alertname} is the rule code, then {@code cluster},
- * {@code namespace}, {@code kind}, {@code name}, {@code severity} (lower case), {@code code}, {@code
- * istio_code} and the finding's policy labels ({@code team}, ...) with names made valid for
+ * {@code namespace}, {@code kind}, {@code name}, {@code severity} (lower case), {@code code},
+ * {@code istio_code} and the finding's policy labels ({@code team}, ...) with names made valid for
  * Alertmanager. Labels derived from the finding win over policy labels of the same name.
  *
- * @param runbookBaseUrl the rule pages' base; {@code runbook_url} is this plus the code in lower case
+ * @param runbookBaseUrl the rule pages' base; {@code runbook_url} is this plus the code in lower
+ *     case
  * @param generatorBaseUrl base of {@code generatorURL}; the fingerprint is appended as a fragment
  */
 public record AlertFactory(String runbookBaseUrl, String generatorBaseUrl) {

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * {@code POST <url>/api/v2/alerts} with a JSON array of alerts. A firing alert has no {@code
- * endsAt}: Alertmanager keeps it active for its {@code resolve_timeout}, and the dispatcher re-sends
- * it every {@code resend_interval}, which must stay below that. A resolved alert carries {@code
- * endsAt}. Every URL (an HA pair) is its own target.
+ * endsAt}: Alertmanager keeps it active for its {@code resolve_timeout}, and the dispatcher
+ * re-sends it every {@code resend_interval}, which must stay below that. A resolved alert carries
+ * {@code endsAt}. Every URL (an HA pair) is its own target.
  */
 final class AlertmanagerNotifier implements Notifier {
 
@@ -47,7 +47,9 @@ final class AlertmanagerNotifier implements Notifier {
       }
     }
     return new HttpRequestSpec(
-        target, endpoint(config.urls().get(target)), Map.of("Content-Type", "application/json"),
+        target,
+        endpoint(config.urls().get(target)),
+        Map.of("Content-Type", "application/json"),
         Json.bytes(body));
   }
 

@@ -17,7 +17,13 @@ public record HttpRequestSpec(int target, URI uri, Map<String, String> headers, 
 
   @Override
   public String toString() {
-    return "POST " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-        + "/… (" + body.length + " bytes)";
+    return "POST "
+        + uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+        + "/… ("
+        + body.length
+        + " bytes)";
   }
 }

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  * What templates can use: {@code status} (FIRING:n or RESOLVED), {@code title} (the group's
  * labels), {@code receiver}, {@code alerts} (each with {@code firing}, {@code status}, {@code
  * fingerprint}, {@code severity}, {@code summary}, {@code description}, {@code cluster}, {@code
- * namespace}, {@code kind}, {@code name}, {@code code}, {@code runbookUrl}, {@code startsAt}, {@code
- * labels} as name/value pairs), {@code first} (the first alert), {@code more} (alerts left out).
+ * namespace}, {@code kind}, {@code name}, {@code code}, {@code runbookUrl}, {@code startsAt},
+ * {@code labels} as name/value pairs), {@code first} (the first alert), {@code more} (alerts left
+ * out).
  */
 final class MessageScope {
 

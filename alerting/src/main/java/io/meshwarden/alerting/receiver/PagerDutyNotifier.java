@@ -32,7 +32,8 @@ final class PagerDutyNotifier implements Notifier {
     this.config = config;
     this.maxValue = maxValue;
     this.summary =
-        new Templates(Escaper.PLAIN, maxValue).compile(config.name() + ".summary", config.summary());
+        new Templates(Escaper.PLAIN, maxValue)
+            .compile(config.name() + ".summary", config.summary());
   }
 
   @Override
@@ -61,12 +62,15 @@ final class PagerDutyNotifier implements Notifier {
       details.put("group", Json.text(n.groupKey(), maxValue));
       details.put("firing", n.firing().size());
       ArrayNode alerts = details.putArray("alerts");
-      n.firing().stream().limit(MAX_DETAILED).forEach(a -> {
-        ObjectNode o = alerts.addObject();
-        o.put("fingerprint", a.fingerprint());
-        o.put("summary", Json.text(a.annotations().get("summary"), maxValue));
-        o.set("labels", Json.map(a.labels(), maxValue));
-      });
+      n.firing().stream()
+          .limit(MAX_DETAILED)
+          .forEach(
+              a -> {
+                ObjectNode o = alerts.addObject();
+                o.put("fingerprint", a.fingerprint());
+                o.put("summary", Json.text(a.annotations().get("summary"), maxValue));
+                o.set("labels", Json.map(a.labels(), maxValue));
+              });
       String runbook = first.annotations().get("runbook_url");
       if (runbook != null) {
         ObjectNode link = body.putArray("links").addObject();

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Slack incoming webhook: {@code {"text": <mrkdwn>}}. Values are escaped for mrkdwn; at most 50
- * alerts are listed and the text is cut to 3,000 characters (what one section of Block Kit
- * allows; Slack's own cap is 40,000).
+ * alerts are listed and the text is cut to 3,000 characters (what one section of Block Kit allows;
+ * Slack's own cap is 40,000).
  */
 final class SlackNotifier implements Notifier {
 
@@ -25,7 +25,8 @@ final class SlackNotifier implements Notifier {
 
   SlackNotifier(ReceiverConfig.Slack config, int maxValue) {
     this.config = config;
-    this.text = new Templates(Escaper.SLACK, maxValue).compile(config.name() + ".text", config.text());
+    this.text =
+        new Templates(Escaper.SLACK, maxValue).compile(config.name() + ".text", config.text());
   }
 
   @Override
@@ -38,7 +39,9 @@ final class SlackNotifier implements Notifier {
     ObjectNode body = Json.object();
     body.put("text", Text.truncate(text.render(MessageScope.of(n, MAX_ALERTS)).strip(), MAX_TEXT));
     return new HttpRequestSpec(
-        target, URI.create(config.url().reveal()), Map.of("Content-Type", "application/json"),
+        target,
+        URI.create(config.url().reveal()),
+        Map.of("Content-Type", "application/json"),
         Json.bytes(body));
   }
 }

@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Standard Webhooks 1.0 signatures: {@code webhook-signature: v1,<base64 HMAC-SHA256 of
  * "<id>.<timestamp>.<body>">}. A secret written {@code whsec_<base64>} is decoded; any other text
- * is used as the key's UTF-8 bytes. {@link #verify} is what a receiver does: check the timestamp
- * is within the tolerance and compare in constant time.
+ * is used as the key's UTF-8 bytes. {@link #verify} is what a receiver does: check the timestamp is
+ * within the tolerance and compare in constant time.
  */
 public final class StandardWebhooks {
 

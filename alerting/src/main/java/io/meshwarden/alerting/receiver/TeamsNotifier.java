@@ -28,7 +28,8 @@ final class TeamsNotifier implements Notifier {
   TeamsNotifier(ReceiverConfig.Teams config, int maxValue) {
     this.config = config;
     this.maxValue = maxValue;
-    this.heading = new Templates(Escaper.TEAMS, maxValue).compile(config.name() + ".text", config.text());
+    this.heading =
+        new Templates(Escaper.TEAMS, maxValue).compile(config.name() + ".text", config.text());
   }
 
   @Override
@@ -61,7 +62,9 @@ final class TeamsNotifier implements Notifier {
       t.put("text", "…and " + more + " more");
     }
     return new HttpRequestSpec(
-        target, URI.create(config.url().reveal()), Map.of("Content-Type", "application/json"),
+        target,
+        URI.create(config.url().reveal()),
+        Map.of("Content-Type", "application/json"),
         Json.bytes(message));
   }
 

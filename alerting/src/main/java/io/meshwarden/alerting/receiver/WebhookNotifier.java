@@ -48,8 +48,10 @@ final class WebhookNotifier implements Notifier {
     body.set("commonAnnotations", Json.map(n.commonAnnotations(), maxValue));
     body.put("externalURL", externalUrl);
     ArrayNode alerts = body.putArray("alerts");
-    List<Alert> listed = config.maxAlerts() > 0
-        ? n.alerts().stream().limit(config.maxAlerts()).toList() : n.alerts();
+    List<Alert> listed =
+        config.maxAlerts() > 0
+            ? n.alerts().stream().limit(config.maxAlerts()).toList()
+            : n.alerts();
     for (Alert a : listed) {
       ObjectNode o = alerts.addObject();
       o.put("status", a.status().wire());

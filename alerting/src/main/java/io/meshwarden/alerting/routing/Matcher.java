@@ -32,7 +32,8 @@ public record Matcher(String name, Op op, String value, Pattern pattern) {
   }
 
   private static final Pattern SYNTAX =
-      Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|(.*?))\\s*");
+      Pattern.compile(
+          "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|(.*?))\\s*");
 
   public Matcher {
     Objects.requireNonNull(name, "name");

@@ -14,9 +14,9 @@ public enum Escaper {
   },
   /**
    * Slack mrkdwn: {@code &}, {@code <} and {@code >} become entities (Slack's own rule), and the
-   * formatting characters {@code * _ ~ `} are followed by a zero-width space so a value cannot
-   * open bold, italics, strike-through or code. Newlines become spaces: a value cannot start a
-   * new line of the message.
+   * formatting characters {@code * _ ~ `} are followed by a zero-width space so a value cannot open
+   * bold, italics, strike-through or code. Newlines become spaces: a value cannot start a new line
+   * of the message.
    */
   SLACK {
     @Override
