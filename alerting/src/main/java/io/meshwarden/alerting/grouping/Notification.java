@@ -28,7 +28,7 @@ public record Notification(
     Instant createdAt) {
 
   public Notification {
-    groupLabels = Map.copyOf(groupLabels);
+    groupLabels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groupLabels));
     alerts = List.copyOf(alerts);
   }
 
