@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class Sandbox implements AutoCloseable {
       sandbox.startClusters(options.clusters(), out);
       sandbox.createTopics(options.clusters());
       sandbox.startWatchers(out);
+      sandbox.startReconcilers(out);
       sandbox.startOps(options.httpPort());
       new StatusReport(sandbox).print(out);
       return sandbox;
@@ -96,6 +98,28 @@ public final class Sandbox implements AutoCloseable {
   private void startWatchers(PrintStream out) {
     out.println("Starting " + SandboxCluster.WATCHER_REPLICAS + " watcher replicas per cluster...");
     clusters.values().forEach(c -> c.startWatchers(kafka.bootstrapServers(), NAMES.prefix()));
+  }
+
+  private void startReconcilers(PrintStream out) {
+    out.println(
+        "Starting " + SandboxCluster.RECONCILER_INSTANCES + " reconciler instances per cluster...");
+    try {
+      Path stateRoot = java.nio.file.Files.createTempDirectory("meshwarden-sandbox-state");
+      resources.push(() -> deleteTree(stateRoot));
+      clusters
+          .values()
+          .forEach(c -> c.startReconcilers(kafka.bootstrapServers(), NAMES, stateRoot));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create the reconcilers' state directory", e);
+    }
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    try (var paths = java.nio.file.Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    }
   }
 
   private void startOps(int port) {

@@ -1,6 +1,12 @@
 package io.meshwarden.sandbox;
 
 import io.meshwarden.common.kafka.KafkaSettings;
+import io.meshwarden.common.topics.TopicNames;
+import io.meshwarden.reconciler.Reconciler;
+import io.meshwarden.reconciler.ReconcilerConfig;
+import io.meshwarden.reconciler.lifecycle.LifecycleSettings;
+import io.meshwarden.reconciler.rules.RuleEngine;
+import io.meshwarden.reconciler.stream.StreamSettings;
 import io.meshwarden.testkit.sim.Scenario;
 import io.meshwarden.testkit.sim.SimClock;
 import io.meshwarden.testkit.sim.SimulatedCluster;
@@ -11,10 +17,12 @@ import io.meshwarden.watcher.publish.LeaderTerm;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,11 +33,17 @@ import java.util.Set;
 final class SandboxCluster implements AutoCloseable {
 
   static final int WATCHER_REPLICAS = 2;
+  static final int RECONCILER_INSTANCES = 2;
+
+  /** How long a condition holds before its finding opens; short, so the demo moves. */
+  static final Duration HOLD = Duration.ofSeconds(10);
 
   private final String name;
   private final SimulatedCluster cluster;
   private final List<Watcher> watchers = new ArrayList<>();
   private final List<SimpleMeterRegistry> registries = new ArrayList<>();
+  private final List<Reconciler> reconcilers = new ArrayList<>();
+  private final List<SimpleMeterRegistry> reconcilerMeters = new ArrayList<>();
 
   private SandboxCluster(String name, SimulatedCluster cluster) {
     this.name = name;
@@ -68,6 +82,57 @@ final class SandboxCluster implements AutoCloseable {
       registries.add(meters);
       watchers.add(new Watcher(config, cluster.newClient(3), meters, Clock.systemUTC()).start());
     }
+  }
+
+  /**
+   * Starts the cluster's reconciler instances; they share its objects topic's partitions (the
+   * shards) through Kafka Streams.
+   */
+  void startReconcilers(String bootstrapServers, TopicNames names, Path stateRoot) {
+    for (int i = 0; i < RECONCILER_INSTANCES; i++) {
+      StreamSettings streams =
+          new StreamSettings(
+              name,
+              names,
+              new LifecycleSettings(HOLD, Map.of(), Duration.ofHours(1)),
+              Duration.ofMillis(500),
+              Duration.ofMillis(500),
+              Duration.ofMinutes(10));
+      ReconcilerConfig config =
+          new ReconcilerConfig(
+              streams,
+              0,
+              KafkaSettings.plaintext(List.of(bootstrapServers.split(","))),
+              1,
+              0,
+              stateRoot.resolve(name + "-reconciler-" + i),
+              Duration.ofMillis(500),
+              false);
+      SimpleMeterRegistry meters = new SimpleMeterRegistry();
+      reconcilerMeters.add(meters);
+      reconcilers.add(
+          new Reconciler(
+                  config,
+                  RuleEngine.standard(),
+                  meters,
+                  Clock.systemUTC(),
+                  name + "-reconciler-" + i)
+              .start());
+    }
+  }
+
+  /** Findings open now, as the reconciler instances count them (each counts its own shards). */
+  long openFindings() {
+    return Math.round(
+        reconcilerMeters.stream()
+            .flatMap(r -> r.find("meshwarden.findings.open").gauges().stream())
+            .mapToDouble(g -> g.value())
+            .sum());
+  }
+
+  /** Reconciler instances whose Streams client is running. */
+  long reconcilersRunning() {
+    return reconcilers.stream().filter(Reconciler::running).count();
   }
 
   /** Fact records the cluster's watchers have committed to Kafka, over all their terms. */
@@ -125,6 +190,7 @@ final class SandboxCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    reconcilers.forEach(Reconciler::close);
     watchers.forEach(Watcher::close);
     cluster.close();
   }

@@ -9,7 +9,7 @@ final class StatusReport {
 
   /** Roles not in the sandbox yet, with the issue that brings each. */
   private static final List<Map.Entry<String, String>> MISSING =
-      List.of(Map.entry("reconciler", "#7"), Map.entry("alerting", "#9"));
+      List.of(Map.entry("alerting", "#9"), Map.entry("remediation", "#8"));
 
   private final Sandbox sandbox;
 
@@ -37,6 +37,9 @@ final class StatusReport {
         "  %-22s %d replicas per cluster, one leads each%n",
         "watcher", SandboxCluster.WATCHER_REPLICAS);
     out.printf(
+        "  %-22s %d instances per cluster sharing its shards; findings open after %d s%n",
+        "reconciler", SandboxCluster.RECONCILER_INSTANCES, SandboxCluster.HOLD.toSeconds());
+    out.printf(
         "  %-22s http://127.0.0.1:%d/metrics  /healthz  /readyz%n", "ops", sandbox.httpPort());
     MISSING.forEach(
         e -> out.printf("  %-22s not in the sandbox yet (issue %s)%n", e.getKey(), e.getValue()));
@@ -50,7 +53,13 @@ final class StatusReport {
         .forEach(
             (name, c) ->
                 out.printf(
-                    "  %-10s watcher leader %-22s facts published %d%n",
-                    name, c.leader(), c.published()));
+                    "  %-10s watcher leader %-20s facts published %-6d reconcilers running %d/%d"
+                        + "  findings open %d%n",
+                    name,
+                    c.leader(),
+                    c.published(),
+                    c.reconcilersRunning(),
+                    SandboxCluster.RECONCILER_INSTANCES,
+                    c.openFindings()));
   }
 }

@@ -56,6 +56,9 @@ class SandboxIT {
           .atMost(java.time.Duration.ofSeconds(60))
           .until(() -> sandbox.clusters().values().stream().allMatch(c -> c.published() > 20));
       assertThat(sandbox.clusters().get("prod-us").leader()).startsWith("prod-us-watcher-");
+      await()
+          .atMost(java.time.Duration.ofSeconds(90))
+          .until(() -> sandbox.clusters().values().stream().allMatch(c -> c.openFindings() > 0));
       HttpResponse<String> ready =
           HttpClient.newHttpClient()
               .send(
@@ -68,7 +71,7 @@ class SandboxIT {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("meshwarden sandbox is up")
         .contains("cluster prod-eu")
-        .contains("reconciler             not in the sandbox yet");
+        .contains("alerting               not in the sandbox yet");
   }
 
   @Test
