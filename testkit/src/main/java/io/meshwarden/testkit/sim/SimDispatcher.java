@@ -37,7 +37,7 @@ final class SimDispatcher extends Dispatcher {
       WatchTracker watches) {
     this.responses = responses;
     this.expectations = new MockDispatcher(responses);
-    this.store = new KubernetesCrudDispatcher(crds);
+    this.store = new IndexedCrudDispatcher(crds);
     this.faults = faults;
     this.watches = watches;
   }
