@@ -2,7 +2,6 @@ package io.meshwarden.testkit.sim;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,18 +10,6 @@ import java.util.stream.Collectors;
 final class Cluster {
 
   private Cluster() {}
-
-  /** Every pod, grouped by the uid of its controlling owner. */
-  static Map<String, List<Pod>> podsByOwner(KubernetesClient client) {
-    Map<String, List<Pod>> out = new HashMap<>();
-    for (Pod pod : client.pods().inAnyNamespace().list().getItems()) {
-      String owner = Names.controllerUid(pod);
-      if (owner != null) {
-        out.computeIfAbsent(owner, k -> new java.util.ArrayList<>()).add(pod);
-      }
-    }
-    return out;
-  }
 
   /** Deletes a pod at once (the simulation has no grace period) and logs it. */
   static void deletePod(KubernetesClient client, EventLog events, Pod pod) {

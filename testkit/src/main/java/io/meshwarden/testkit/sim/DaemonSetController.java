@@ -18,14 +18,21 @@ import java.util.Objects;
 final class DaemonSetController implements Controller {
 
   private final KubernetesClient client;
+  private final Listings listings;
   private final PodCreator pods;
   private final Names names;
   private final EventLog events;
   private final List<String> nodes;
 
   DaemonSetController(
-      KubernetesClient client, PodCreator pods, Names names, EventLog events, List<String> nodes) {
+      KubernetesClient client,
+      Listings listings,
+      PodCreator pods,
+      Names names,
+      EventLog events,
+      List<String> nodes) {
     this.client = client;
+    this.listings = listings;
     this.pods = pods;
     this.names = names;
     this.events = events;
@@ -34,9 +41,11 @@ final class DaemonSetController implements Controller {
 
   @Override
   public boolean reconcile() {
-    Map<String, List<Pod>> byOwner = Cluster.podsByOwner(client);
+    Map<String, List<Pod>> byOwner = listings.podsByOwner(client);
     boolean changed = false;
-    for (DaemonSet ds : client.apps().daemonSets().inAnyNamespace().list().getItems()) {
+    for (DaemonSet ds :
+        listings.list(
+            "daemonsets", () -> client.apps().daemonSets().inAnyNamespace().list().getItems())) {
       try {
         changed |= sync(ds, byOwner.getOrDefault(ds.getMetadata().getUid(), List.of()));
       } catch (KubernetesClientException e) {

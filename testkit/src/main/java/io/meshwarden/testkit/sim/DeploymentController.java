@@ -35,11 +35,13 @@ final class DeploymentController implements Controller {
   private static final String REVISION = "deployment.kubernetes.io/revision";
 
   private final KubernetesClient client;
+  private final Listings listings;
   private final EventLog events;
   private final Set<String> rollingOut = new HashSet<>();
 
-  DeploymentController(KubernetesClient client, EventLog events) {
+  DeploymentController(KubernetesClient client, Listings listings, EventLog events) {
     this.client = client;
+    this.listings = listings;
     this.events = events;
   }
 
@@ -47,13 +49,19 @@ final class DeploymentController implements Controller {
   public boolean reconcile() {
     Map<String, List<ReplicaSet>> byOwner =
         Cluster.group(
-            client.apps().replicaSets().inAnyNamespace().list().getItems().stream()
+            listings
+                .list(
+                    "replicasets",
+                    () -> client.apps().replicaSets().inAnyNamespace().list().getItems())
+                .stream()
                 .filter(rs -> Names.controllerUid(rs) != null)
                 .toList(),
             Names::controllerUid);
-    Map<String, List<Pod>> pods = Cluster.podsByOwner(client);
+    Map<String, List<Pod>> pods = listings.podsByOwner(client);
     boolean changed = false;
-    for (Deployment d : client.apps().deployments().inAnyNamespace().list().getItems()) {
+    for (Deployment d :
+        listings.list(
+            "deployments", () -> client.apps().deployments().inAnyNamespace().list().getItems())) {
       try {
         changed |= sync(d, byOwner.getOrDefault(d.getMetadata().getUid(), List.of()), pods);
       } catch (KubernetesClientException e) {

@@ -19,12 +19,15 @@ import java.util.Objects;
 final class JobController implements Controller {
 
   private final KubernetesClient client;
+  private final Listings listings;
   private final PodCreator pods;
   private final Names names;
   private final SimClock clock;
 
-  JobController(KubernetesClient client, PodCreator pods, Names names, SimClock clock) {
+  JobController(
+      KubernetesClient client, Listings listings, PodCreator pods, Names names, SimClock clock) {
     this.client = client;
+    this.listings = listings;
     this.pods = pods;
     this.names = names;
     this.clock = clock;
@@ -32,9 +35,11 @@ final class JobController implements Controller {
 
   @Override
   public boolean reconcile() {
-    Map<String, List<Pod>> byOwner = Cluster.podsByOwner(client);
+    Map<String, List<Pod>> byOwner = listings.podsByOwner(client);
     boolean changed = false;
-    for (Job job : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
+    for (Job job :
+        listings.list(
+            "jobs", () -> client.batch().v1().jobs().inAnyNamespace().list().getItems())) {
       try {
         changed |= sync(job, byOwner.getOrDefault(job.getMetadata().getUid(), List.of()));
       } catch (KubernetesClientException e) {

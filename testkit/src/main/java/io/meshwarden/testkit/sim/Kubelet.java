@@ -21,14 +21,16 @@ import java.util.Set;
 final class Kubelet implements Controller {
 
   private final KubernetesClient client;
+  private final Listings listings;
   private final SimClock clock;
   private final EventLog events;
   private final Map<String, Instant> firstSeen = new HashMap<>();
   private final Map<String, ProxyFault> workloadFaults = new HashMap<>();
   private volatile KubeletSettings settings = KubeletSettings.defaults();
 
-  Kubelet(KubernetesClient client, SimClock clock, EventLog events) {
+  Kubelet(KubernetesClient client, Listings listings, SimClock clock, EventLog events) {
     this.client = client;
+    this.listings = listings;
     this.clock = clock;
     this.events = events;
   }
@@ -45,7 +47,7 @@ final class Kubelet implements Controller {
   @Override
   public synchronized boolean reconcile() {
     Instant now = clock.instant();
-    List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+    List<Pod> pods = listings.pods(client);
     Set<String> alive = new HashSet<>();
     boolean changed = false;
     for (Pod pod : pods) {
@@ -98,8 +100,7 @@ final class Kubelet implements Controller {
     if ("Running".equals(next.getPhase()) && !"Running".equals(phaseBefore)) {
       events.record(SimEvent.Type.POD_RUNNING, ns, name, "");
     }
-    Pod after = new PodBuilder(pod).withStatus(next).build();
-    if (Pods.isReady(after) && !Pods.isReady(pod)) {
+    if (Pods.isReady(next) && !Pods.isReady(pod)) {
       events.record(SimEvent.Type.POD_READY, ns, name, "");
     }
     int restartsBefore = restarts(before);

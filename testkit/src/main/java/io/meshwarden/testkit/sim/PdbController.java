@@ -19,19 +19,23 @@ import java.util.Objects;
 final class PdbController implements Controller {
 
   private final KubernetesClient client;
+  private final Listings listings;
 
-  PdbController(KubernetesClient client) {
+  PdbController(KubernetesClient client, Listings listings) {
     this.client = client;
+    this.listings = listings;
   }
 
   @Override
   public boolean reconcile() {
     List<PodDisruptionBudget> pdbs =
-        client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems();
+        listings.list(
+            "poddisruptionbudgets",
+            () -> client.policy().v1().podDisruptionBudget().inAnyNamespace().list().getItems());
     if (pdbs.isEmpty()) {
       return false;
     }
-    List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+    List<Pod> pods = listings.pods(client);
     boolean changed = false;
     for (PodDisruptionBudget pdb : pdbs) {
       try {

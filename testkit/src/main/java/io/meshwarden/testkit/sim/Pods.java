@@ -2,6 +2,7 @@ package io.meshwarden.testkit.sim;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,9 +22,13 @@ final class Pods {
   }
 
   static boolean isReady(Pod pod) {
-    return pod.getStatus() != null
-        && pod.getStatus().getConditions() != null
-        && pod.getStatus().getConditions().stream()
+    return isReady(pod.getStatus());
+  }
+
+  static boolean isReady(PodStatus status) {
+    return status != null
+        && status.getConditions() != null
+        && status.getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 

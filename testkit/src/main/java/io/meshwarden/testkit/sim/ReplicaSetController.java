@@ -19,12 +19,15 @@ import java.util.Objects;
 final class ReplicaSetController implements Controller {
 
   private final KubernetesClient client;
+  private final Listings listings;
   private final PodCreator pods;
   private final Names names;
   private final EventLog events;
 
-  ReplicaSetController(KubernetesClient client, PodCreator pods, Names names, EventLog events) {
+  ReplicaSetController(
+      KubernetesClient client, Listings listings, PodCreator pods, Names names, EventLog events) {
     this.client = client;
+    this.listings = listings;
     this.pods = pods;
     this.names = names;
     this.events = events;
@@ -32,9 +35,11 @@ final class ReplicaSetController implements Controller {
 
   @Override
   public boolean reconcile() {
-    Map<String, List<Pod>> byOwner = Cluster.podsByOwner(client);
+    Map<String, List<Pod>> byOwner = listings.podsByOwner(client);
     boolean changed = false;
-    for (ReplicaSet rs : client.apps().replicaSets().inAnyNamespace().list().getItems()) {
+    for (ReplicaSet rs :
+        listings.list(
+            "replicasets", () -> client.apps().replicaSets().inAnyNamespace().list().getItems())) {
       try {
         changed |= sync(rs, byOwner.getOrDefault(rs.getMetadata().getUid(), List.of()));
       } catch (KubernetesClientException e) {

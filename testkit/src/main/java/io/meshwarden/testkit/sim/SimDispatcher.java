@@ -29,17 +29,20 @@ final class SimDispatcher extends Dispatcher {
   private final KubernetesCrudDispatcher store;
   private final Faults faults;
   private final WatchTracker watches;
+  private final StoreWrites writes;
 
   SimDispatcher(
       Map<ServerRequest, Queue<ServerResponse>> responses,
       List<CustomResourceDefinitionContext> crds,
       Faults faults,
-      WatchTracker watches) {
+      WatchTracker watches,
+      StoreWrites writes) {
     this.responses = responses;
     this.expectations = new MockDispatcher(responses);
-    this.store = new KubernetesCrudDispatcher(crds);
+    this.store = new IndexedCrudDispatcher(crds);
     this.faults = faults;
     this.watches = watches;
+    this.writes = writes;
   }
 
   @Override
@@ -61,6 +64,9 @@ final class SimDispatcher extends Dispatcher {
       return expectations.dispatch(request);
     }
     MockResponse response = store.dispatch(request);
+    if (StoreWrites.isWrite(info.verb())) {
+      writes.written(info.resource()); // after the store applied it: see Listings
+    }
     if ("watch".equals(info.verb()) && response.getWebSocketListener() != null) {
       response.withWebSocketUpgrade(watches.track(response.getWebSocketListener(), path));
     }

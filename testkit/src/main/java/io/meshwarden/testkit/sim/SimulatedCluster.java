@@ -42,6 +42,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private final EventLog events;
   private final Faults faults;
   private final WatchTracker watches;
+  private final Listings listings;
   private final SidecarInjector injector;
   private final PodCreator pods;
   private final Kubelet kubelet;
@@ -57,11 +58,13 @@ public final class SimulatedCluster implements AutoCloseable {
     this.faults = new Faults(clock, events);
     this.watches = new WatchTracker();
     faults.attach(watches);
+    StoreWrites writes = new StoreWrites();
+    this.listings = new Listings(writes, faults);
     this.api =
         KubernetesApi.start(
             b.host,
             b.port,
-            (responses, crds) -> new SimDispatcher(responses, crds, faults, watches));
+            (responses, crds) -> new SimDispatcher(responses, crds, faults, watches, writes));
     this.simClient = client(Map.of(SimDispatcher.SIMULATOR_HEADER, "1"), 0);
     this.userClient = api.client();
     List<String> nodes = new ArrayList<>();
@@ -81,18 +84,18 @@ public final class SimulatedCluster implements AutoCloseable {
     Names names = new Names(b.seed);
     this.injector = new SidecarInjector(simClient, faults);
     this.pods = new PodCreator(simClient, injector, clock, events, nodes);
-    this.kubelet = new Kubelet(simClient, clock, events);
+    this.kubelet = new Kubelet(simClient, listings, clock, events);
     kubelet.settings(b.kubelet);
     this.controlPlane = new ControlPlane(simClient, events);
     this.controllers =
         List.of(
-            new DeploymentController(simClient, events),
-            new ReplicaSetController(simClient, pods, names, events),
-            new StatefulSetController(simClient, pods, events),
-            new DaemonSetController(simClient, pods, names, events, nodes),
-            new JobController(simClient, pods, names, clock),
+            new DeploymentController(simClient, listings, events),
+            new ReplicaSetController(simClient, listings, pods, names, events),
+            new StatefulSetController(simClient, listings, pods, events),
+            new DaemonSetController(simClient, listings, pods, names, events, nodes),
+            new JobController(simClient, listings, pods, names, clock),
             kubelet,
-            new PdbController(simClient));
+            new PdbController(simClient, listings));
   }
 
   public static Builder builder() {
@@ -135,6 +138,11 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Watch connections opened on the API so far, reconnections included. */
   public long watchesOpened() {
     return watches.opened();
+  }
+
+  /** Lists the controllers have taken from the API so far (the rest came from {@link Listings}). */
+  long listsTaken() {
+    return listings.lists();
   }
 
   /** Sets the kubelet's timings from now on. */

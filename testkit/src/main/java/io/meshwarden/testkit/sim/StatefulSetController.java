@@ -21,20 +21,26 @@ final class StatefulSetController implements Controller {
 
   static final String REVISION_LABEL = "controller-revision-hash";
   private final KubernetesClient client;
+  private final Listings listings;
   private final PodCreator pods;
   private final EventLog events;
 
-  StatefulSetController(KubernetesClient client, PodCreator pods, EventLog events) {
+  StatefulSetController(
+      KubernetesClient client, Listings listings, PodCreator pods, EventLog events) {
     this.client = client;
+    this.listings = listings;
     this.pods = pods;
     this.events = events;
   }
 
   @Override
   public boolean reconcile() {
-    Map<String, List<Pod>> byOwner = Cluster.podsByOwner(client);
+    Map<String, List<Pod>> byOwner = listings.podsByOwner(client);
     boolean changed = false;
-    for (StatefulSet sts : client.apps().statefulSets().inAnyNamespace().list().getItems()) {
+    for (StatefulSet sts :
+        listings.list(
+            "statefulsets",
+            () -> client.apps().statefulSets().inAnyNamespace().list().getItems())) {
       try {
         changed |= sync(sts, byOwner.getOrDefault(sts.getMetadata().getUid(), List.of()));
       } catch (KubernetesClientException e) {
