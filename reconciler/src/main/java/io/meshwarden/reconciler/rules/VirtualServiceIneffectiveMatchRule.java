@@ -30,7 +30,7 @@ public final class VirtualServiceIneffectiveMatchRule implements NamespaceRule {
     List<RuleResult> out = new ArrayList<>();
     for (IstioConfigFacts vs : namespace.istioConfig(FactKind.VirtualService)) {
       List<RouteMatches.Shadowed> hits =
-          RouteMatches.analyse(vs).stream().filter(s -> s.unreachable()).toList();
+          RouteMatches.analyse(vs).stream().filter(s -> !s.unreachable()).toList();
       if (hits.isEmpty()) {
         continue;
       }
