@@ -52,7 +52,9 @@ class MeshRuleFixturesTest {
             .toList();
     assertThat(fixture.expected()).as("fixture declares a firing case").isNotEmpty();
     assertThat(fixture.nearMisses()).as("fixture declares a near miss").isNotEmpty();
-    assertThat(objects).as("near misses are objects of the fixture").containsAll(fixture.nearMisses());
+    assertThat(objects)
+        .as("near misses are objects of the fixture")
+        .containsAll(fixture.nearMisses());
     assertThat(subjects).containsExactlyInAnyOrderElementsOf(fixture.expected());
     assertThat(subjects).doesNotContainAnyElementsOf(fixture.nearMisses());
   }
