@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 /**
  * Decides which label and annotation keys are facts: the ones Istio or meshwarden read, plus an
  * allow-list an operator configures (for example {@code team}). Everything else, including
- * arbitrary annotations that may carry secrets or large blobs, stays out of Kafka. {@code istio}
- * is kept because Gateways select their workload by it ({@code istio: ingressgateway}).
+ * arbitrary annotations that may carry secrets or large blobs, stays out of Kafka. {@code istio} is
+ * kept because Gateways select their workload by it ({@code istio: ingressgateway}).
  */
 public final class MeshKeys implements Predicate<String> {
 

@@ -5,6 +5,8 @@ import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.reconciler.model.MeshView;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +39,11 @@ public final class ServiceEntryProtocolConflictRule implements MeshRule {
           String key = host.toLowerCase(Locale.ROOT) + ":" + p.path("number").asText();
           String proto = p.path("protocol").asText("TCP").toUpperCase(Locale.ROOT);
           protocols.computeIfAbsent(key, k -> new TreeSet<>()).add(proto);
-          owners.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(se);
+          owners.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(se);
         }
       }
     }
-    Map<IstioConfigFacts, Set<String>> conflicts = new java.util.LinkedHashMap<>();
+    Map<IstioConfigFacts, Set<String>> conflicts = new LinkedHashMap<>();
     protocols.forEach(
         (key, protos) -> {
           if (protos.size() > 1) {

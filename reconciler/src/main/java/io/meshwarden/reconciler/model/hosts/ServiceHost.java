@@ -2,6 +2,7 @@ package io.meshwarden.reconciler.model.hosts;
 
 import io.meshwarden.common.protocol.ObjectRef;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One host the mesh knows, with the object that declares it: a Kubernetes Service ({@code
@@ -18,11 +19,11 @@ public record ServiceHost(
     ObjectRef source,
     List<HostPort> ports,
     ExportTo exportTo,
-    java.util.Map<String, String> selector) {
+    Map<String, String> selector) {
 
   public ServiceHost {
     ports = List.copyOf(ports);
-    selector = selector == null ? java.util.Map.of() : java.util.Map.copyOf(selector);
+    selector = selector == null ? Map.of() : Map.copyOf(selector);
   }
 
   /** Whether this is a Kubernetes Service (rather than a ServiceEntry host). */
