@@ -8,13 +8,15 @@ import java.util.function.Predicate;
 /**
  * Decides which label and annotation keys are facts: the ones Istio or meshwarden read, plus an
  * allow-list an operator configures (for example {@code team}). Everything else, including
- * arbitrary annotations that may carry secrets or large blobs, stays out of Kafka.
+ * arbitrary annotations that may carry secrets or large blobs, stays out of Kafka. {@code istio} is
+ * kept because Gateways select their workload by it ({@code istio: ingressgateway}).
  */
 public final class MeshKeys implements Predicate<String> {
 
   private static final Set<String> EXACT =
       Set.of(
           "app",
+          "istio",
           "version",
           "app.kubernetes.io/name",
           "app.kubernetes.io/version",

@@ -23,11 +23,13 @@ class MeshKeysTest {
     "app.kubernetes.io/version, true",
     "pod-template-hash, true",
     "istio-injection, true",
+    "istio, true",
     // near misses
     "notistio.io/rev, false",
     "istio.io.evil.com/x, false",
     "app.kubernetes.io/component, false",
     "application, false",
+    "istios, false",
     "vault.hashicorp.com/agent-inject-secret-db, false",
     "kubectl.kubernetes.io/last-applied-configuration, false"
   })

@@ -5,13 +5,15 @@ import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.PodDisruptionBudgetFacts;
 import io.meshwarden.common.protocol.PodFacts;
+import io.meshwarden.common.protocol.SecretFacts;
 import io.meshwarden.common.protocol.WorkloadFacts;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Everything in one namespace, immutable: its pods (with their proxy state), its workloads with
- * their pods grouped under them, and its namespaced Istio config. Build with {@link #of}.
+ * their pods grouped under them, its namespaced Istio config and its Secrets (names and types).
+ * Build with {@link #of}.
  */
 public record NamespaceView(
     String name,
@@ -19,14 +21,37 @@ public record NamespaceView(
     List<WorkloadFacts> workloadFacts,
     List<WorkloadView> workloads,
     List<PodDisruptionBudgetFacts> disruptionBudgets,
-    List<IstioConfigFacts> istioConfig) {
+    List<IstioConfigFacts> istioConfig,
+    List<SecretFacts> secrets) {
 
   public NamespaceView {
+    secrets = List.copyOf(secrets);
     pods = List.copyOf(pods);
     workloadFacts = List.copyOf(workloadFacts);
     workloads = List.copyOf(workloads);
     disruptionBudgets = List.copyOf(disruptionBudgets);
     istioConfig = List.copyOf(istioConfig);
+  }
+
+  /** A view without secrets. */
+  public NamespaceView(
+      String name,
+      List<PodView> pods,
+      List<WorkloadFacts> workloadFacts,
+      List<WorkloadView> workloads,
+      List<PodDisruptionBudgetFacts> disruptionBudgets,
+      List<IstioConfigFacts> istioConfig) {
+    this(name, pods, workloadFacts, workloads, disruptionBudgets, istioConfig, List.of());
+  }
+
+  /** The namespace's Istio config of one kind. */
+  public List<IstioConfigFacts> istioConfig(FactKind kind) {
+    return istioConfig.stream().filter(c -> c.kind() == kind).toList();
+  }
+
+  /** Whether a Secret of that name exists here. */
+  public boolean hasSecret(String secretName) {
+    return secrets.stream().anyMatch(s -> s.meta().name().equals(secretName));
   }
 
   /** The view of {@code namespace} from facts; facts of other namespaces or kinds are ignored. */
@@ -35,6 +60,7 @@ public record NamespaceView(
     List<WorkloadFacts> workloads = new ArrayList<>();
     List<PodDisruptionBudgetFacts> pdbs = new ArrayList<>();
     List<IstioConfigFacts> istio = new ArrayList<>();
+    List<SecretFacts> secrets = new ArrayList<>();
     for (ObjectFacts f : facts) {
       if (!namespace.equals(f.meta().namespace()) || !f.kind().namespaced()) {
         continue;
@@ -47,6 +73,8 @@ public record NamespaceView(
         pdbs.add(pdb);
       } else if (f instanceof IstioConfigFacts c && c.kind().topic() == FactKind.Topic.OBJECTS) {
         istio.add(c);
+      } else if (f instanceof SecretFacts s) {
+        secrets.add(s);
       }
     }
     return new NamespaceView(
@@ -55,6 +83,7 @@ public record NamespaceView(
         workloads,
         WorkloadGrouping.group(namespace, workloads, pods),
         pdbs,
-        istio);
+        istio,
+        secrets);
   }
 }

@@ -1,10 +1,11 @@
 package io.meshwarden.reconciler.rules;
 
 /**
- * A pure check over immutable views. A rule either looks at one namespace (with the mesh beside it)
- * or at the mesh alone; it returns results and never touches Kafka or the API server.
+ * A pure check over immutable views. A rule looks at one namespace (with the mesh beside it), at
+ * the mesh alone, or at the whole cluster (configuration that refers across namespaces); it returns
+ * results and never touches Kafka or the API server.
  */
-public sealed interface Rule permits NamespaceRule, MeshRule {
+public sealed interface Rule permits NamespaceRule, MeshRule, ClusterRule {
 
   /** Code, severity, istioctl code and title. */
   RuleInfo info();

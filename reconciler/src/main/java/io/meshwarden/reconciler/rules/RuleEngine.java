@@ -2,6 +2,7 @@ package io.meshwarden.reconciler.rules;
 
 import io.meshwarden.common.protocol.ObjectRef;
 import io.meshwarden.reconciler.model.ClusterView;
+import io.meshwarden.reconciler.model.MeshIndex;
 import io.meshwarden.reconciler.model.MeshView;
 import io.meshwarden.reconciler.model.NamespaceView;
 import java.util.ArrayList;
@@ -56,12 +57,26 @@ public final class RuleEngine {
     return out;
   }
 
+  /** Every cluster rule, over one index of the whole cluster. */
+  public List<RuleResult> evaluateCluster(ClusterView cluster) {
+    List<RuleResult> out = new ArrayList<>();
+    MeshIndex index = null;
+    for (Rule r : rules) {
+      if (r instanceof ClusterRule cr) {
+        index = index == null ? MeshIndex.of(cluster) : index;
+        out.addAll(cr.evaluate(index));
+      }
+    }
+    return out;
+  }
+
   /** Every rule over a whole cluster, sorted by {@link #ORDER}. */
   public List<RuleResult> evaluate(ClusterView cluster) {
     List<RuleResult> out = new ArrayList<>(evaluate(cluster.mesh()));
     for (NamespaceView ns : cluster.namespaces().values()) {
       out.addAll(evaluate(ns, cluster.mesh()));
     }
+    out.addAll(evaluateCluster(cluster));
     out.sort(ORDER);
     return out;
   }

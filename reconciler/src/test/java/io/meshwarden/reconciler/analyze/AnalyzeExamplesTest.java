@@ -50,7 +50,17 @@ class AnalyzeExamplesTest {
             "MW0013 Namespace /reporting",
             "MW0015 Deployment shop/cart",
             "MW0016 StatefulSet payments/vault-agent",
-            "MW0021 MutatingWebhookConfiguration /istio-revision-tag-prod");
+            "MW0021 MutatingWebhookConfiguration /istio-revision-tag-prod",
+            "MW0100 Service shop/cart",
+            "MW0103 Service shop/recommendations",
+            "MW0110 Gateway shop/public",
+            "MW0121 VirtualService shop/cart",
+            "MW0130 DestinationRule shop/web",
+            "MW0131 DestinationRule payments/ledger-legacy",
+            "MW0140 ServiceEntry payments/card-network",
+            "MW0150 WorkloadEntry payments/hsm-1",
+            "MW0163 Sidecar catalog/default",
+            "MW0170 VirtualService shop/web-canary");
   }
 
   @Test

@@ -31,8 +31,8 @@ class AnalyzeSarifTest {
 
     assertThat(SARIF.validate(doc)).isEmpty();
     JsonNode run = doc.get("runs").get(0);
-    assertThat(run.get("results")).hasSize(13);
-    assertThat(run.get("tool").get("driver").get("rules")).hasSizeGreaterThanOrEqualTo(17);
+    assertThat(run.get("results")).hasSize(23);
+    assertThat(run.get("tool").get("driver").get("rules")).hasSizeGreaterThanOrEqualTo(48);
   }
 
   @Test

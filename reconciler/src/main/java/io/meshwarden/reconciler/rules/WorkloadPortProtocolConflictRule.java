@@ -1,0 +1,70 @@
+package io.meshwarden.reconciler.rules;
+
+import io.meshwarden.common.protocol.ServiceFacts;
+import io.meshwarden.common.protocol.Severity;
+import io.meshwarden.reconciler.model.MeshView;
+import io.meshwarden.reconciler.model.NamespaceView;
+import io.meshwarden.reconciler.model.WorkloadView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * MW0101 (IST0116): a workload is behind several Services that give one port number different
+ * protocols (TCP in one, UDP in another), so the proxy cannot build one listener for it.
+ */
+public final class WorkloadPortProtocolConflictRule implements NamespaceRule {
+
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "MW0101", Severity.WARNING, "IST0116", "Services give one port different protocols");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
+    List<RuleResult> out = new ArrayList<>();
+    for (WorkloadView w : namespace.workloads()) {
+      List<ServiceFacts> services = Services.selecting(mesh, namespace.name(), w);
+      if (services.size() < 2) {
+        continue;
+      }
+      Map<Integer, Set<String>> protocols = new TreeMap<>();
+      Map<Integer, Set<String>> names = new TreeMap<>();
+      for (ServiceFacts s : services) {
+        for (ServiceFacts.ServicePort p : s.ports()) {
+          protocols.computeIfAbsent(p.port(), k -> new TreeSet<>()).add(p.protocol());
+          names.computeIfAbsent(p.port(), k -> new TreeSet<>()).add(s.meta().name());
+        }
+      }
+      protocols.forEach(
+          (port, protos) -> {
+            if (protos.size() > 1) {
+              out.add(result(w, port, protos, names.get(port)));
+            }
+          });
+    }
+    return out;
+  }
+
+  private static RuleResult result(
+      WorkloadView w, int port, Set<String> protocols, Set<String> services) {
+    return RuleResult.of(
+        INFO,
+        w.ref(),
+        String.format(
+            "%s: services %s give port %d different protocols %s; use one protocol per port"
+                + " across the services that select it",
+            Subjects.describe(w.ref()), String.join(",", services), port, protocols),
+        Map.of(
+            "port", Integer.toString(port),
+            "protocols", String.join(",", protocols),
+            "services", String.join(",", services)));
+  }
+}

@@ -1,0 +1,67 @@
+package io.meshwarden.reconciler.rules;
+
+import io.meshwarden.common.protocol.ServiceFacts;
+import io.meshwarden.common.protocol.Severity;
+import io.meshwarden.reconciler.model.MeshView;
+import io.meshwarden.reconciler.model.NamespaceView;
+import io.meshwarden.reconciler.model.WorkloadView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * MW0102 (IST0137): a workload is behind several Services that send one targetPort through
+ * different service ports, which gives the proxy two inbound configurations for one port.
+ */
+public final class WorkloadTargetPortConflictRule implements NamespaceRule {
+
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "MW0102", Severity.WARNING, "IST0137", "Services map one targetPort to different ports");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
+    List<RuleResult> out = new ArrayList<>();
+    for (WorkloadView w : namespace.workloads()) {
+      List<ServiceFacts> services = Services.selecting(mesh, namespace.name(), w);
+      if (services.size() < 2) {
+        continue;
+      }
+      Map<String, Set<Integer>> ports = new TreeMap<>();
+      Map<String, Set<String>> names = new TreeMap<>();
+      for (ServiceFacts s : services) {
+        for (ServiceFacts.ServicePort p : s.ports()) {
+          ports.computeIfAbsent(p.targetPort(), k -> new TreeSet<>()).add(p.port());
+          names.computeIfAbsent(p.targetPort(), k -> new TreeSet<>()).add(s.meta().name());
+        }
+      }
+      ports.forEach(
+          (target, numbers) -> {
+            if (numbers.size() > 1) {
+              String svc = String.join(",", names.get(target));
+              out.add(
+                  RuleResult.of(
+                      INFO,
+                      w.ref(),
+                      String.format(
+                          "%s: services %s map targetPort %s from different ports %s; use the"
+                              + " same service port or different targetPorts",
+                          Subjects.describe(w.ref()), svc, target, numbers),
+                      Map.of(
+                          "targetPort", target,
+                          "ports", numbers.toString(),
+                          "services", svc)));
+            }
+          });
+    }
+    return out;
+  }
+}
