@@ -44,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private KafkaCluster kafka;
+  private Path stateRoot;
   private OpsHttpServer ops;
   private List<String> topics = List.of();
   private boolean closed;
@@ -54,6 +55,7 @@ public final class Sandbox implements AutoCloseable {
   public static Sandbox start(SandboxOptions options, PrintStream out) {
     Sandbox sandbox = new Sandbox();
     try {
+      sandbox.createStateRoot();
       sandbox.startKafka(out);
       sandbox.startClusters(options.clusters(), out);
       sandbox.createTopics(options.clusters());
@@ -103,15 +105,18 @@ public final class Sandbox implements AutoCloseable {
   private void startReconcilers(PrintStream out) {
     out.println(
         "Starting " + SandboxCluster.RECONCILER_INSTANCES + " reconciler instances per cluster...");
+    clusters.values().forEach(c -> c.startReconcilers(kafka.bootstrapServers(), NAMES, stateRoot));
+  }
+
+  /** The reconcilers' local stores; removed last, after every instance has stopped. */
+  private void createStateRoot() {
     try {
-      Path stateRoot = java.nio.file.Files.createTempDirectory("meshwarden-sandbox-state");
-      resources.push(() -> deleteTree(stateRoot));
-      clusters
-          .values()
-          .forEach(c -> c.startReconcilers(kafka.bootstrapServers(), NAMES, stateRoot));
+      stateRoot = java.nio.file.Files.createTempDirectory("meshwarden-sandbox-state");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot create the reconcilers' state directory", e);
     }
+    Path root = stateRoot;
+    resources.push(() -> deleteTree(root));
   }
 
   private static void deleteTree(Path root) throws java.io.IOException {
