@@ -1,5 +1,6 @@
 package io.meshwarden.sandbox;
 
+import io.meshwarden.alerting.kafka.AlertTopics;
 import io.meshwarden.common.http.HealthCheck;
 import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.http.Meters;
@@ -45,6 +46,7 @@ public final class Sandbox implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private KafkaCluster kafka;
   private Path stateRoot;
+  private SandboxAlerting alerting;
   private OpsHttpServer ops;
   private List<String> topics = List.of();
   private boolean closed;
@@ -61,6 +63,7 @@ public final class Sandbox implements AutoCloseable {
       sandbox.createTopics(options.clusters());
       sandbox.startWatchers(out);
       sandbox.startReconcilers(out);
+      sandbox.startAlerting(out);
       sandbox.startOps(options.httpPort());
       new StatusReport(sandbox).print(out);
       return sandbox;
@@ -90,6 +93,11 @@ public final class Sandbox implements AutoCloseable {
     TopicLayout layout = new TopicLayout(NAMES, (short) 1, 6, 6);
     List<TopicSpec> specs = new ArrayList<>(layout.shared());
     names.forEach(c -> specs.addAll(layout.forCluster(c)));
+    // The alerting role's own ledger topic (and the dead-letter topic it shares).
+    new AlertTopics(NAMES)
+        .owned((short) 1).stream()
+            .filter(t -> specs.stream().noneMatch(have -> have.name().equals(t.name())))
+            .forEach(specs::add);
     try (Admin admin = kafka.admin()) {
       TopicAdmin.Report report = new TopicAdmin(admin, Duration.ofSeconds(30)).ensure(specs, true);
       LOG.info("Topics created: {}", report.created());
@@ -100,6 +108,16 @@ public final class Sandbox implements AutoCloseable {
   private void startWatchers(PrintStream out) {
     out.println("Starting " + SandboxCluster.WATCHER_REPLICAS + " watcher replicas per cluster...");
     clusters.values().forEach(c -> c.startWatchers(kafka.bootstrapServers(), NAMES.prefix()));
+  }
+
+  private void startAlerting(PrintStream out) {
+    out.println("Starting the alerting instance and a webhook receiver that prints alerts...");
+    alerting = new SandboxAlerting(kafka.bootstrapServers(), NAMES.prefix(), out);
+    resources.push(alerting);
+  }
+
+  SandboxAlerting alerting() {
+    return alerting;
   }
 
   private void startReconcilers(PrintStream out) {

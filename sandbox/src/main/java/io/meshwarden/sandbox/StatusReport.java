@@ -9,7 +9,7 @@ final class StatusReport {
 
   /** Roles not in the sandbox yet, with the issue that brings each. */
   private static final List<Map.Entry<String, String>> MISSING =
-      List.of(Map.entry("alerting", "#9"), Map.entry("remediation", "#8"));
+      List.of(Map.entry("remediation", "#8"));
 
   private final Sandbox sandbox;
 
@@ -40,6 +40,9 @@ final class StatusReport {
         "  %-22s %d instances per cluster sharing its shards; findings open after %d s%n",
         "reconciler", SandboxCluster.RECONCILER_INSTANCES, SandboxCluster.HOLD.toSeconds());
     out.printf(
+        "  %-22s 1 instance, grouping by cluster/namespace/rule into a signed webhook%n",
+        "alerting");
+    out.printf(
         "  %-22s http://127.0.0.1:%d/metrics  /healthz  /readyz%n", "ops", sandbox.httpPort());
     MISSING.forEach(
         e -> out.printf("  %-22s not in the sandbox yet (issue %s)%n", e.getKey(), e.getValue()));
@@ -48,6 +51,9 @@ final class StatusReport {
 
   /** One line per cluster: who leads its watchers and how many facts they published. */
   void progress(PrintStream out) {
+    out.printf(
+        "  alerts delivered: %d firing, %d resolved%n",
+        sandbox.alerting().alertsFiring(), sandbox.alerting().alertsResolved());
     sandbox
         .clusters()
         .forEach(

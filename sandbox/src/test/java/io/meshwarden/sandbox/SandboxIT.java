@@ -59,6 +59,9 @@ class SandboxIT {
       await()
           .atMost(java.time.Duration.ofSeconds(90))
           .until(() -> sandbox.clusters().values().stream().allMatch(c -> c.openFindings() > 0));
+      await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(() -> sandbox.alerting().alertsFiring() > 0);
       HttpResponse<String> ready =
           HttpClient.newHttpClient()
               .send(
@@ -71,7 +74,8 @@ class SandboxIT {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("meshwarden sandbox is up")
         .contains("cluster prod-eu")
-        .contains("alerting               not in the sandbox yet");
+        .contains("remediation            not in the sandbox yet")
+        .contains("ALERT firing");
   }
 
   @Test
