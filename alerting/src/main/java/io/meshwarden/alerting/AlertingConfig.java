@@ -52,7 +52,8 @@ public record AlertingConfig(
         new AlertingService.Timing(
             config.get(AlertingParameters.TICK),
             config.get(AlertingParameters.COMMIT_INTERVAL),
-            config.get(AlertingParameters.REVOKE_TIMEOUT)),
+            config.get(AlertingParameters.REVOKE_TIMEOUT),
+            config.get(AlertingParameters.NOTICE_MAX_AGE)),
         config.get(AlertingParameters.DLQ_DEPTH_INTERVAL),
         config.get(AlertingParameters.CREATE_TOPICS),
         config.get(AlertingParameters.REPLICATION_FACTOR).shortValue());

@@ -51,6 +51,12 @@ public final class AlertingParameters {
           ConfigType.DURATION,
           Duration.ofSeconds(20),
           "How long a rebalance waits for notifications in flight before letting partitions go");
+  public static final ConfigParameter<Duration> NOTICE_MAX_AGE =
+      ConfigParameter.withDefault(
+          "alerting.notice-max-age",
+          ConfigType.DURATION,
+          Duration.ofHours(1),
+          "Remediation records older than this are passed over without an action notice");
   public static final ConfigParameter<Duration> DLQ_DEPTH_INTERVAL =
       ConfigParameter.withDefault(
           "alerting.dlq-depth-interval",
@@ -81,6 +87,7 @@ public final class AlertingParameters {
         TICK,
         COMMIT_INTERVAL,
         REVOKE_TIMEOUT,
+        NOTICE_MAX_AGE,
         DLQ_DEPTH_INTERVAL,
         CREATE_TOPICS,
         REPLICATION_FACTOR);

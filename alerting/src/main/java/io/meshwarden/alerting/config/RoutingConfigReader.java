@@ -8,6 +8,7 @@ import io.meshwarden.alerting.routing.GroupSettings;
 import io.meshwarden.alerting.routing.Matcher;
 import io.meshwarden.alerting.routing.Route;
 import io.meshwarden.common.config.ConfigException;
+import io.meshwarden.common.protocol.RemediationRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class RoutingConfigReader {
           "group_wait",
           "group_interval",
           "repeat_interval",
+          "notify_outcomes",
           "routes");
 
   private final Map<String, String> env;
@@ -123,7 +125,8 @@ public final class RoutingConfigReader {
       f.problem("matchers", "the root route matches every alert and takes no matchers");
     }
     boolean cont = f.bool("continue", false);
-    Route self = new Route(id, receiver, matchers, cont, group, List.of());
+    Set<String> outcomes = noticeOutcomes(f, parent);
+    Route self = new Route(id, receiver, matchers, cont, group, outcomes, List.of());
     List<Route> children = new ArrayList<>();
     JsonNode list = f.raw("routes");
     if (list != null && !list.isNull()) {
@@ -136,7 +139,30 @@ public final class RoutingConfigReader {
         }
       }
     }
-    return new Route(id, receiver, matchers, cont, group, children);
+    return new Route(id, receiver, matchers, cont, group, outcomes, children);
+  }
+
+  /** {@code notify_outcomes}: inherited, upper case, each a remediation outcome. */
+  private static Set<String> noticeOutcomes(Fields f, Route parent) {
+    if (!f.has("notify_outcomes")) {
+      return parent == null ? Route.DEFAULT_NOTICE_OUTCOMES : parent.noticeOutcomes();
+    }
+    Set<String> out = new java.util.TreeSet<>();
+    for (String s : f.strings("notify_outcomes")) {
+      String o = s.toUpperCase(java.util.Locale.ROOT);
+      if (java.util.Arrays.stream(RemediationRecord.Outcome.values())
+          .noneMatch(v -> v.name().equals(o))) {
+        f.problem(
+            "notify_outcomes",
+            "unknown outcome '"
+                + s
+                + "'; known: "
+                + java.util.Arrays.toString(RemediationRecord.Outcome.values()));
+      } else {
+        out.add(o);
+      }
+    }
+    return out;
   }
 
   private static List<Matcher> matchers(Fields f) {

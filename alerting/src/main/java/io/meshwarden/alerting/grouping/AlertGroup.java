@@ -19,6 +19,7 @@ final class AlertGroup {
   static final class Member {
     Alert alert;
     final int partition;
+    Long offset;
     final List<RecordRef> refs = new ArrayList<>();
 
     Member(Alert alert, int partition) {
@@ -44,6 +45,7 @@ final class AlertGroup {
     Member m = members.computeIfAbsent(alert.fingerprint(), f -> new Member(alert, partition));
     m.alert = alert;
     if (ref != null) {
+      m.offset = ref.offset();
       m.refs.add(ref);
     }
   }

@@ -22,6 +22,11 @@ import java.util.Set;
  * Alertmanager). A notification's id is written to the ledger before it is sent, so after a crash
  * the same notification is sent again with the same id rather than a second, different one.
  *
+ * <p>In {@linkplain #forNotices notice mode} every alert is an action notice: told once to each
+ * route whose {@code notify_outcomes} include its outcome, never repeated and never resolved. Its
+ * ledger entry remembers the record's offset and is kept until the committed offset passes it, so a
+ * record read again after a crash is not told twice.
+ *
  * <p>Pure and single-threaded: time comes in as arguments, Kafka stays outside. Owned by the
  * consumer thread.
  */
@@ -35,16 +40,35 @@ public final class Dispatcher {
   private final Map<GroupKey, AlertGroup> groups = new LinkedHashMap<>();
   private final Map<String, LedgerEntry> ledger = new HashMap<>();
   private final String nonce = java.util.UUID.randomUUID().toString();
+  private final boolean notices;
   private long sequence;
 
   public Dispatcher(RoutingConfig config, OffsetTracker offsets) {
+    this(config, offsets, false);
+  }
+
+  private Dispatcher(RoutingConfig config, OffsetTracker offsets, boolean notices) {
     this.config = config;
     this.offsets = offsets;
+    this.notices = notices;
+  }
+
+  /** A dispatcher of action notices (from remediation records) rather than findings. */
+  public static Dispatcher forNotices(RoutingConfig config, OffsetTracker offsets) {
+    return new Dispatcher(config, offsets, true);
+  }
+
+  /** Whether this dispatcher handles action notices. */
+  public boolean notices() {
+    return notices;
   }
 
   /** Routes one alert read from {@code partition} at {@code ref} into its groups. */
   public void apply(Alert alert, int partition, RecordRef ref, Instant now) {
     List<Route> routes = config.route().match(alert.labels());
+    if (notices) {
+      routes = routes.stream().filter(r -> r.notifies(alert.label("outcome"))).toList();
+    }
     for (Route route : routes) {
       GroupKey key = GroupKey.of(route.receiver(), route.id(), route.group(), alert);
       groups
@@ -133,6 +157,13 @@ public final class Dispatcher {
         LedgerEntry fired = e.firedAt(now);
         ledger.put(k, fired);
         changes.add(LedgerChange.put(fired));
+        if (notices && g != null) {
+          // Told once: a notice never repeats. A copy of its record read meanwhile is done too.
+          AlertGroup.Member told = g.members.remove(a.fingerprint());
+          if (told != null) {
+            told.refs.forEach(offsets::release);
+          }
+        }
       } else {
         ledger.remove(k);
         changes.add(LedgerChange.delete(e));
@@ -149,6 +180,26 @@ public final class Dispatcher {
     }
     d.refs().forEach(offsets::release);
     return changes;
+  }
+
+  /**
+   * Deletes the ledger entries of notices whose records lie below the {@code committed} offsets (by
+   * partition): those records are never read again, so their entries need no memory.
+   */
+  public List<LedgerChange> purgeNotices(Map<Integer, Long> committed) {
+    List<LedgerChange> out = new ArrayList<>();
+    ledger
+        .values()
+        .removeIf(
+            e -> {
+              Long c = committed.get(e.partition());
+              boolean done = e.notice() && c != null && e.offset() < c;
+              if (done) {
+                out.add(LedgerChange.delete(e));
+              }
+              return done;
+            });
+    return out;
   }
 
   /** Groups open now. */
@@ -169,6 +220,9 @@ public final class Dispatcher {
     List<AlertGroup.Member> newFiring = new ArrayList<>();
     List<AlertGroup.Member> resolved = new ArrayList<>();
     Instant lastSent = null;
+    if (notices) {
+      dropTold(g);
+    }
     for (AlertGroup.Member m : g.members.values()) {
       LedgerEntry e = ledger.get(entryKey(g, m));
       if (e != null && e.pendingId() != null) {
@@ -236,7 +290,8 @@ public final class Dispatcher {
                 false,
                 null,
                 null,
-                null);
+                null,
+                notices ? m.offset : null);
       }
       if (!id.equals(e.pendingId())) {
         e = e.pending(id, m.alert.status());
@@ -257,6 +312,21 @@ public final class Dispatcher {
     }
     g.members.remove(m.alert.fingerprint());
     m.refs.forEach(offsets::release);
+  }
+
+  /** Notices already told (a record read again after a restart) leave without a word. */
+  private void dropTold(AlertGroup g) {
+    g.members
+        .values()
+        .removeIf(
+            m -> {
+              LedgerEntry e = ledger.get(entryKey(g, m));
+              if (e == null || !e.notifiedFiring() || e.pendingId() != null) {
+                return false;
+              }
+              m.refs.forEach(offsets::release);
+              return true;
+            });
   }
 
   /** Resolved alerts the receiver never heard of firing leave without a word. */

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param sentAt when it was last told (repeat intervals count from here)
  * @param pendingId a notification about to be sent or being sent, or null
  * @param pendingStatus the alert's status in that pending notification, or null
+ * @param offset for an action notice, the offset of the remediation record it came from (the entry
+ *     is deleted once the committed offset passes it); null for findings
  */
 public record LedgerEntry(
     String receiver,
@@ -21,7 +23,8 @@ public record LedgerEntry(
     boolean notifiedFiring,
     Instant sentAt,
     String pendingId,
-    Alert.Status pendingStatus) {
+    Alert.Status pendingStatus,
+    Long offset) {
 
   /** {@code receiver/route/fingerprint}. */
   public String key() {
@@ -36,11 +39,16 @@ public record LedgerEntry(
   /** This entry with a notification pending. */
   public LedgerEntry pending(String id, Alert.Status status) {
     return new LedgerEntry(
-        receiver, routeId, fingerprint, partition, notifiedFiring, sentAt, id, status);
+        receiver, routeId, fingerprint, partition, notifiedFiring, sentAt, id, status, offset);
   }
 
   /** This entry after a firing notification was delivered at {@code at}. */
   public LedgerEntry firedAt(Instant at) {
-    return new LedgerEntry(receiver, routeId, fingerprint, partition, true, at, null, null);
+    return new LedgerEntry(receiver, routeId, fingerprint, partition, true, at, null, null, offset);
+  }
+
+  /** Whether this entry is of an action notice (not a finding). */
+  public boolean notice() {
+    return offset != null;
   }
 }

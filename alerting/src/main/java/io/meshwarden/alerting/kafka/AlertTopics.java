@@ -18,6 +18,11 @@ public record AlertTopics(TopicNames names) {
     return names.findings();
   }
 
+  /** The remediation records, read for action notices. */
+  public String remediations() {
+    return names.remediations();
+  }
+
   /** The dead-letter topic of notifications. */
   public String deadLetters() {
     return names.alertsDeadLetter();

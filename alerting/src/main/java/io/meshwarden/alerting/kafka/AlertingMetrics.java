@@ -8,14 +8,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Alerting's own meters besides delivery: {@code meshwarden_alerting_groups_open}, {@code
- * meshwarden_alerting_dlq_depth} (dead letters not yet replayed) and {@code
- * meshwarden_alerting_findings_unreadable_total}.
+ * meshwarden_alerting_dlq_depth} (dead letters not yet replayed), {@code
+ * meshwarden_alerting_findings_unreadable_total} and {@code
+ * meshwarden_alerting_remediations_unreadable_total} (records sent to {@code <prefix>.dlq}).
  */
 public final class AlertingMetrics {
 
   private final AtomicLong openGroups = new AtomicLong();
   private final AtomicLong dlqDepth = new AtomicLong();
   private final Counter unreadable;
+  private final Counter unreadableRemediations;
 
   public AlertingMetrics(MeterRegistry registry) {
     Gauge.builder(Meters.name("alerting.groups.open"), openGroups, AtomicLong::get)
@@ -26,7 +28,11 @@ public final class AlertingMetrics {
         .register(registry);
     unreadable =
         Counter.builder(Meters.name("alerting.findings.unreadable"))
-            .description("Finding records that could not be decoded and were skipped")
+            .description("Finding records that could not be decoded and were dead-lettered")
+            .register(registry);
+    unreadableRemediations =
+        Counter.builder(Meters.name("alerting.remediations.unreadable"))
+            .description("Remediation records that could not be decoded and were dead-lettered")
             .register(registry);
   }
 
@@ -39,7 +45,7 @@ public final class AlertingMetrics {
     dlqDepth.set(n);
   }
 
-  void unreadable() {
-    unreadable.increment();
+  void unreadable(Input input) {
+    (input == Input.FINDINGS ? unreadable : unreadableRemediations).increment();
   }
 }

@@ -3,10 +3,14 @@ package io.meshwarden.alerting.kafka;
 import io.meshwarden.alerting.delivery.DeliveryService;
 import io.meshwarden.alerting.delivery.ReceiverChannel;
 import io.meshwarden.alerting.grouping.Dispatcher;
+import io.meshwarden.alerting.grouping.LedgerChange;
 import io.meshwarden.alerting.grouping.OffsetTracker;
 import io.meshwarden.alerting.grouping.RecordRef;
 import io.meshwarden.alerting.model.AlertFactory;
+import io.meshwarden.alerting.model.NoticeFactory;
 import io.meshwarden.common.protocol.Finding;
+import io.meshwarden.common.protocol.RemediationRecord;
+import io.meshwarden.common.protocol.WireFormatException;
 import io.meshwarden.common.protocol.WireSerde;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer thread: reads findings, routes and groups them, hands due notifications to delivery,
- * writes the ledger and commits offsets. One loop turn reads → applies → records completions →
- * dispatches what is due → commits.
+ * The consumer thread: reads findings (or remediation records, see {@link Input}), routes and
+ * groups them, hands due notifications to delivery, writes the ledger and commits offsets. One loop
+ * turn reads → applies → records completions → dispatches what is due → commits.
  *
  * <p>On assignment it restores the ledger of the assigned partitions and reads them from the
  * beginning (the findings topic is compacted: a table of current findings), so groups are rebuilt
@@ -42,20 +46,30 @@ public final class AlertingService implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
 
-  /** Timing of the loop. */
-  public record Timing(Duration tick, Duration commitInterval, Duration revokeTimeout) {}
+  /**
+   * Timing of the loop.
+   *
+   * @param noticeMaxAge remediation records older than this (by their Kafka timestamp) are passed
+   *     over without a notice, so a new group does not announce weeks of history
+   */
+  public record Timing(
+      Duration tick, Duration commitInterval, Duration revokeTimeout, Duration noticeMaxAge) {}
 
   private final Consumer<String, byte[]> consumer;
   private final String topic;
+  private final Input input;
   private final Dispatcher dispatcher;
   private final OffsetTracker offsets;
   private final LedgerStore ledger;
   private final DeliveryService delivery;
   private final AlertFactory alerts;
+  private final NoticeFactory notices;
+  private final UnreadableSink unreadable;
   private final AlertingMetrics metrics;
   private final Timing timing;
   private final Clock clock;
-  private final WireSerde<Finding> serde = WireSerde.findings();
+  private final WireSerde<Finding> findingSerde = WireSerde.findings();
+  private final WireSerde<RemediationRecord> recordSerde = WireSerde.remediationRecords();
   private final ConcurrentLinkedQueue<ReceiverChannel.Completion> completions =
       new ConcurrentLinkedQueue<>();
   private final Map<Integer, Long> rebuildUntil = new HashMap<>();
@@ -64,25 +78,36 @@ public final class AlertingService implements Runnable {
   private volatile boolean ready;
   private Instant lastCommit = Instant.EPOCH;
 
-  /** The collaborators; the service owns the consumer and closes it. */
+  /**
+   * The collaborators; the service owns the consumer and closes it.
+   *
+   * @param dispatcher a {@linkplain Dispatcher#forNotices notice dispatcher} for {@link
+   *     Input#REMEDIATIONS}
+   */
   public record Parts(
       Consumer<String, byte[]> consumer,
-      String findingsTopic,
+      String topic,
+      Input input,
       Dispatcher dispatcher,
       OffsetTracker offsets,
       LedgerStore ledger,
       DeliveryService delivery,
       AlertFactory alerts,
+      NoticeFactory notices,
+      UnreadableSink unreadable,
       AlertingMetrics metrics) {}
 
   public AlertingService(Parts parts, Timing timing, Clock clock) {
     this.consumer = parts.consumer();
-    this.topic = parts.findingsTopic();
+    this.topic = parts.topic();
+    this.input = parts.input();
     this.dispatcher = parts.dispatcher();
     this.offsets = parts.offsets();
     this.ledger = parts.ledger();
     this.delivery = parts.delivery();
     this.alerts = parts.alerts();
+    this.notices = parts.notices();
+    this.unreadable = parts.unreadable();
     this.metrics = parts.metrics();
     this.timing = timing;
     this.clock = clock;
@@ -147,18 +172,17 @@ public final class AlertingService implements Runnable {
         until != null && r.offset() < until
             ? null
             : new RecordRef(r.topic(), r.partition(), r.offset());
-    WireSerde.Decoded<Finding> decoded = serde.tryDecode(r.value());
+    if (input == Input.FINDINGS) {
+      handleFinding(r, ref, now);
+    } else {
+      handleRemediation(r, ref, now);
+    }
+  }
+
+  private void handleFinding(ConsumerRecord<String, byte[]> r, RecordRef ref, Instant now) {
+    WireSerde.Decoded<Finding> decoded = findingSerde.tryDecode(r.value());
     if (decoded instanceof WireSerde.Decoded.Failed<Finding> failed) {
-      LOG.warn(
-          "Skipping unreadable finding at {}-{}@{}: {}",
-          r.topic(),
-          r.partition(),
-          r.offset(),
-          failed.error().getMessage());
-      metrics.unreadable();
-      if (ref != null) {
-        offsets.consumed(ref, 0);
-      }
+      deadLetter(r, ref, failed.error());
       return;
     }
     Finding f = ((WireSerde.Decoded.Ok<Finding>) decoded).value();
@@ -167,6 +191,42 @@ public final class AlertingService implements Runnable {
     } else {
       dispatcher.apply(alerts.fromFinding(f, now), r.partition(), ref, now);
     }
+  }
+
+  private void handleRemediation(ConsumerRecord<String, byte[]> r, RecordRef ref, Instant now) {
+    WireSerde.Decoded<RemediationRecord> decoded = recordSerde.tryDecode(r.value());
+    if (decoded instanceof WireSerde.Decoded.Failed<RemediationRecord> failed) {
+      deadLetter(r, ref, failed.error());
+      return;
+    }
+    RemediationRecord rec = ((WireSerde.Decoded.Ok<RemediationRecord>) decoded).value();
+    boolean stale =
+        r.timestamp() >= 0
+            && Instant.ofEpochMilli(r.timestamp()).isBefore(now.minus(timing.noticeMaxAge()));
+    if (rec == null || stale) {
+      if (ref != null) {
+        offsets.consumed(ref, 0);
+      }
+      return;
+    }
+    dispatcher.apply(notices.fromRecord(rec, now), r.partition(), ref, now);
+  }
+
+  /** A poison record: to {@code <prefix>.dlq}, counted, and only then done. */
+  private void deadLetter(ConsumerRecord<String, byte[]> r, RecordRef ref, WireFormatException e) {
+    if (ref == null) {
+      return; // below the committed offset: dead-lettered when it was first read
+    }
+    LOG.warn(
+        "Dead-lettering unreadable record at {}-{}@{} ({}): {}",
+        r.topic(),
+        r.partition(),
+        r.offset(),
+        e.reason(),
+        e.getMessage());
+    unreadable.send(r, e);
+    metrics.unreadable(input);
+    offsets.consumed(ref, 0);
   }
 
   private void recordCompletions() {
@@ -206,6 +266,18 @@ public final class AlertingService implements Runnable {
             .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
     if (!commit.isEmpty()) {
       consumer.commitSync(commit);
+      purgeNotices(positions);
+    }
+  }
+
+  /** Notices below the committed offsets are never read again: their ledger entries go. */
+  private void purgeNotices(Map<Integer, Long> committed) {
+    if (input == Input.REMEDIATIONS) {
+      List<LedgerChange> gone = dispatcher.purgeNotices(committed);
+      if (!gone.isEmpty()) {
+        ledger.write(gone);
+        ledger.flush();
+      }
     }
   }
 
@@ -217,15 +289,23 @@ public final class AlertingService implements Runnable {
       }
       Set<Integer> ids =
           partitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
-      ledger.read(ids, Duration.ofSeconds(30)).forEach(dispatcher::restore);
+      boolean table = input == Input.FINDINGS;
+      ledger.read(ids, !table, Duration.ofSeconds(30)).forEach(dispatcher::restore);
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+      Map<Integer, Long> from = new HashMap<>();
       for (TopicPartition tp : partitions) {
         OffsetAndMetadata o = committed.get(tp);
-        rebuildUntil.put(tp.partition(), o == null ? 0L : o.offset());
+        from.put(tp.partition(), o == null ? 0L : o.offset());
       }
-      consumer.seekToBeginning(partitions);
+      if (table) {
+        rebuildUntil.putAll(from);
+        consumer.seekToBeginning(partitions);
+      } else {
+        purgeNotices(from); // a crash after a commit can leave entries that are done
+      }
       LOG.info(
-          "Assigned findings partitions {}; ledger restored ({} entries)",
+          "Assigned {} partitions {}; ledger restored ({} entries)",
+          topic,
           ids,
           dispatcher.ledgerSize());
     }
@@ -251,7 +331,7 @@ public final class AlertingService implements Runnable {
             offsets.forget(topic, p);
             rebuildUntil.remove(p);
           });
-      LOG.info("Revoked findings partitions {}", ids);
+      LOG.info("Revoked {} partitions {}", topic, ids);
     }
 
     @Override

@@ -69,8 +69,11 @@ public final class LedgerStore {
     }
   }
 
-  /** Every live entry whose findings partition is in {@code partitions}. */
-  public List<LedgerEntry> read(Set<Integer> partitions, Duration timeout) {
+  /**
+   * Every live entry whose source partition is in {@code partitions}: of action notices when {@code
+   * notices}, else of findings.
+   */
+  public List<LedgerEntry> read(Set<Integer> partitions, boolean notices, Duration timeout) {
     Map<String, LedgerEntry> table = new HashMap<>();
     try (KafkaConsumer<String, byte[]> reader =
         new KafkaConsumer<>(readerProps, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -95,6 +98,8 @@ public final class LedgerStore {
         }
       }
     }
-    return table.values().stream().filter(e -> partitions.contains(e.partition())).toList();
+    return table.values().stream()
+        .filter(e -> e.notice() == notices && partitions.contains(e.partition()))
+        .toList();
   }
 }

@@ -3,6 +3,7 @@ package io.meshwarden.alerting.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One node of the route tree, settings already inherited from its parent.
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param matchers all must match; the root has none
  * @param continueMatching whether siblings after this route are tried when it matches
  * @param group how this route groups and paces notifications
+ * @param noticeOutcomes the remediation outcomes ({@code FAILED}, ...) this route notifies as
+ *     action notices; a notice with another outcome that reaches this route is dropped here
  * @param routes child routes, tried in order
  */
 public record Route(
@@ -21,10 +24,15 @@ public record Route(
     List<Matcher> matchers,
     boolean continueMatching,
     GroupSettings group,
+    Set<String> noticeOutcomes,
     List<Route> routes) {
+
+  /** Outcomes notified unless a route says otherwise: the ones that need a human. */
+  public static final Set<String> DEFAULT_NOTICE_OUTCOMES = Set.of("FAILED", "HALTED", "SKIPPED");
 
   public Route {
     matchers = List.copyOf(matchers);
+    noticeOutcomes = Set.copyOf(noticeOutcomes);
     routes = List.copyOf(routes);
   }
 
@@ -51,5 +59,10 @@ public record Route(
       out.add(this);
     }
     return out;
+  }
+
+  /** Whether this route notifies an action notice with {@code outcome}. */
+  public boolean notifies(String outcome) {
+    return noticeOutcomes.contains(outcome);
   }
 }

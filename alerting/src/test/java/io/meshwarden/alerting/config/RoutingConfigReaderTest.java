@@ -29,6 +29,7 @@ class RoutingConfigReaderTest {
           group_wait: soon
           routes:
             - matchers: ['team=~"("']
+            - {receiver: pd, notify_outcomes: [FAILED, EXPLODED]}
         """;
     assertThatThrownBy(() -> new RoutingConfigReader(Map.of()).parse(yaml, "r.yaml"))
         .isInstanceOf(ConfigException.class)
@@ -39,8 +40,35 @@ class RoutingConfigReaderTest {
         .hasMessageContaining("route.receiver: no receiver named 'nowhere'")
         .hasMessageContaining("route.group_wait: a duration")
         .hasMessageContaining("route.routes[0].matchers[0]: invalid regular expression")
+        .hasMessageContaining("route.routes[1].notify_outcomes: unknown outcome 'EXPLODED'")
         .message()
         .doesNotContain("SECRET-TOKEN-123");
+  }
+
+  @Test
+  void noticeOutcomesDefaultToThoseNeedingAHumanAndAreInherited() {
+    RoutingConfig config =
+        new RoutingConfigReader(Map.of())
+            .parse(
+                """
+                receivers:
+                  - {name: hook, webhook: {url: "http://localhost:1/h"}}
+                route:
+                  receiver: hook
+                  routes:
+                    - match: {team: ops}
+                      notify_outcomes: [succeeded, failed]
+                      routes:
+                        - match: {namespace: shop}
+                """,
+                "r.yaml");
+
+    assertThat(config.route().noticeOutcomes())
+        .containsExactlyInAnyOrder("FAILED", "HALTED", "SKIPPED");
+    assertThat(config.route().routes().get(0).noticeOutcomes())
+        .containsExactlyInAnyOrder("SUCCEEDED", "FAILED");
+    assertThat(config.route().routes().get(0).routes().get(0).noticeOutcomes())
+        .containsExactlyInAnyOrder("SUCCEEDED", "FAILED");
   }
 
   @Test
