@@ -69,7 +69,10 @@ public final class Main implements Callable<Integer> {
     }
     if (stopped.getCount() > 0) {
       Runtime.getRuntime().removeShutdownHook(hook);
+      DriftSummary summary = sandbox.summary();
+      summary.print(System.out);
       sandbox.close();
+      return summary.allFound() ? 0 : 1;
     }
     return 0;
   }

@@ -46,6 +46,7 @@ public final class Sandbox implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private KafkaCluster kafka;
   private Path stateRoot;
+  private final java.time.Instant started = java.time.Instant.now();
   private SandboxAlerting alerting;
   private OpsHttpServer ops;
   private List<String> topics = List.of();
@@ -192,6 +193,14 @@ public final class Sandbox implements AutoCloseable {
 
   List<String> topics() {
     return topics;
+  }
+
+  /** Reads the findings topic and checks every seeded drift against it. */
+  DriftSummary summary() {
+    List<SeededDrift> drifts =
+        clusters.values().stream().flatMap(c -> c.drifts().stream()).toList();
+    return DriftSummary.of(
+        drifts, FindingsTable.read(kafka.bootstrapServers(), NAMES.findings()), started);
   }
 
   int httpPort() {

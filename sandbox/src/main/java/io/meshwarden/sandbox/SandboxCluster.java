@@ -45,9 +45,12 @@ final class SandboxCluster implements AutoCloseable {
   private final List<Reconciler> reconcilers = new ArrayList<>();
   private final List<SimpleMeterRegistry> reconcilerMeters = new ArrayList<>();
 
-  private SandboxCluster(String name, SimulatedCluster cluster) {
+  private final List<SeededDrift> drifts;
+
+  private SandboxCluster(String name, SimulatedCluster cluster, List<SeededDrift> drifts) {
     this.name = name;
     this.cluster = cluster;
+    this.drifts = drifts;
   }
 
   /** Starts the simulated cluster, applies its scenario and lets simulated time run. */
@@ -55,22 +58,26 @@ final class SandboxCluster implements AutoCloseable {
     SimulatedCluster cluster =
         SimulatedCluster.builder().clock(SimClock.manual()).listen("127.0.0.1", 0).start();
     try {
-      scenarioOf(name).run(cluster);
+      Scenario.fromYaml(scenarioFile(name)).run(cluster);
       cluster.runInBackground(Duration.ofMillis(500));
-      return new SandboxCluster(name, cluster);
+      return new SandboxCluster(name, cluster, SeededDrift.read(name, scenarioFile(name)));
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
     }
   }
 
-  private static Scenario scenarioOf(String name) {
-    String resource = "/sandbox/scenarios/" + name + ".yaml";
-    InputStream yaml = SandboxCluster.class.getResourceAsStream(resource);
-    if (yaml == null) {
-      yaml = SandboxCluster.class.getResourceAsStream("/sandbox/scenarios/prod-eu.yaml");
-    }
-    return Scenario.fromYaml(yaml);
+  /** The cluster's scenario file; a cluster without one of its own gets prod-eu's. */
+  private static InputStream scenarioFile(String name) {
+    InputStream yaml =
+        SandboxCluster.class.getResourceAsStream("/sandbox/scenarios/" + name + ".yaml");
+    return yaml != null
+        ? yaml
+        : SandboxCluster.class.getResourceAsStream("/sandbox/scenarios/prod-eu.yaml");
+  }
+
+  List<SeededDrift> drifts() {
+    return drifts;
   }
 
   /** Starts the watcher replicas; they elect a leader among themselves. */

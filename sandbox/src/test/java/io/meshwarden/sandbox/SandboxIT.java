@@ -62,6 +62,10 @@ class SandboxIT {
       await()
           .atMost(java.time.Duration.ofSeconds(60))
           .until(() -> sandbox.alerting().alertsFiring() > 0);
+      await().atMost(java.time.Duration.ofSeconds(60)).until(() -> sandbox.summary().allFound());
+      DriftSummary summary = sandbox.summary();
+      assertThat(summary.rows()).hasSize(8);
+      assertThat(summary.rows()).allMatch(DriftSummary.Row::found);
       HttpResponse<String> ready =
           HttpClient.newHttpClient()
               .send(
