@@ -35,8 +35,13 @@ final class KafkaRequestSource implements RequestSource {
   KafkaRequestSource(RemediationConfig config) {
     Properties props =
         config.kafka().consumerProps("meshwarden-remediation-" + config.actor(), config.groupId());
-    // KIP-848 group protocol: the broker assigns, and a departing member's partition moves at once.
-    props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+    // Classic protocol: works with every broker (KIP-848's "consumer" protocol needs it enabled
+    // broker-side). Without static membership a member that closes leaves the group at once, so its
+    // partition moves without waiting for the session timeout.
+    props.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+    props.put(
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
     // Requests are few and a rollout may take minutes between polls in one step: keep batches
     // small.
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50);

@@ -42,6 +42,7 @@ public final class RemediationExecutor implements AutoCloseable {
   private final PolicyStore policies;
   private final Recorder recorder;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private long nextOffset = -1;
   private Thread thread;
 
@@ -162,8 +163,16 @@ public final class RemediationExecutor implements AutoCloseable {
     }
   }
 
+  /** Whether this instance owns the request partition now (is the cluster's active executor). */
+  boolean active() {
+    return source.active();
+  }
+
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     running.set(false);
     Thread t;
     synchronized (this) {
