@@ -90,6 +90,24 @@ public record RemediationConfig(
         campaignIdle);
   }
 
+  /** A copy with another actor (instance) name. */
+  public RemediationConfig withActor(String value) {
+    return new RemediationConfig(
+        cluster,
+        topics,
+        kafka,
+        groupId,
+        value,
+        dryRun,
+        controlPlaneNamespace,
+        pollTimeout,
+        rolloutTimeout,
+        breakerThreshold,
+        breakerWindow,
+        breakerResumeAfter,
+        campaignIdle);
+  }
+
   /** A copy with the breaker's threshold, window and automatic resume. */
   public RemediationConfig withBreaker(int threshold, Duration window, Duration resumeAfter) {
     return new RemediationConfig(
