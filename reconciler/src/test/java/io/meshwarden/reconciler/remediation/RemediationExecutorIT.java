@@ -356,6 +356,73 @@ class RemediationExecutorIT {
         .orElse("");
   }
 
+  @Test
+  void dryRunPrintsWhatItWouldDoAndPatchesNothing() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    sim.deployments("shop", 1, 1);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.labelNamespace("shop", "istio-injection", "enabled");
+    sim.policy("shop", enforce(Map.of()));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    sim.startExecutor(
+        sim.config.withDryRun(true),
+        new PrintingRecordSink(
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)));
+    Instant since = sim.cluster.clock().instant();
+    sim.request("shop", "app-0", null);
+
+    sim.run(() -> sim.terminal() == 1, Duration.ofSeconds(30));
+
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("dry-run: SKIPPED Deployment shop/app-0: would restart shop/Deployment/app-0");
+    assertThat(sim.rolloutsStarted("shop", since)).isEmpty();
+    assertThat(template(deployment("shop", "app-0"))).isEmpty();
+  }
+
+  @Test
+  void writesPolicyStatusAndPublishesRecordsToTheAuditTopic() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    sim.deployments("shop", 1, 1);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.policy("shop", Map.of("mode", "audit"));
+    sim.policy(
+        "broken",
+        enforce(Map.of("windows", List.of(Map.of("cron", "61 * * * *", "duration", "1h")))));
+    sim.startExecutor();
+    RemediationRequest r = sim.request("shop", "app-0", null);
+
+    sim.run(() -> recordOf(r) != null, Duration.ofSeconds(30));
+    sim.executor.step();
+
+    assertThat(status("shop")).contains("\"type\":\"Accepted\"").contains("\"skipped\":1");
+    assertThat(status("broken"))
+        .contains("\"type\":\"Invalid\"")
+        .contains("spec.remediation.windows[0].cron: minute 61 is outside 0-59");
+    assertThat(sim.auditTopic())
+        .anySatisfy(
+            rec -> {
+              assertThat(rec.requestId()).isEqualTo(r.id());
+              assertThat(rec.reason()).isEqualTo("audit-mode");
+            });
+    assertThat(sim.client().events().v1().events().inNamespace("shop").list().getItems())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("AuditMode");
+              assertThat(e.getReportingController()).isEqualTo("meshwarden.io/reconciler");
+              assertThat(e.getRegarding().getName()).isEqualTo("app-0");
+            });
+  }
+
+  private String status(String policy) {
+    return RemediationSim.json(sim.policy(policy).getAdditionalProperties().get("status"));
+  }
+
   private RemediationRecord recordOf(RemediationRequest r) {
     return sim.sink.records().stream()
         .filter(x -> x.requestId().equals(r.id()) && x.outcome() != Outcome.STARTED)

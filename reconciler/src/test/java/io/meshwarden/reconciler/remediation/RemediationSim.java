@@ -189,7 +189,12 @@ final class RemediationSim implements AutoCloseable {
 
   /** Starts an executor with {@code c} and steps it until it owns the request partition. */
   RemediationExecutor startExecutor(RemediationConfig c) {
-    sink = new CapturingSink(new KafkaRecordSink(c, cluster.clock()));
+    return startExecutor(c, new KafkaRecordSink(c, cluster.clock()));
+  }
+
+  /** Starts an executor with {@code c} publishing to {@code next}. */
+  RemediationExecutor startExecutor(RemediationConfig c, RecordSink next) {
+    sink = new CapturingSink(next);
     executor =
         new RemediationExecutor(
             c,
@@ -261,6 +266,25 @@ final class RemediationSim implements AutoCloseable {
       max = Math.max(max, running);
     }
     return max;
+  }
+
+  /** Every record on the audit topic so far. */
+  List<RemediationRecord> auditTopic() {
+    Map<String, Object> props = kafka.consumerProps("audit-" + System.nanoTime());
+    List<RemediationRecord> out = new ArrayList<>();
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(props)) {
+      var tp = new org.apache.kafka.common.TopicPartition(topics.remediations(), 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      while (consumer.position(tp) < end) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(r -> out.add(WireSerde.remediationRecords().deserialize(null, r.value())));
+      }
+    }
+    return out;
   }
 
   static String json(Object o) {
