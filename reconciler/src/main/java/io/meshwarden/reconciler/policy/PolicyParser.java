@@ -89,8 +89,8 @@ public final class PolicyParser {
         perNamespace,
         r.path("canary").asBoolean(false),
         positive(r, "waveSize", maxConcurrent),
-        duration(r, "minWaveInterval", d.minWaveInterval()),
-        duration(r, "cooldown", d.cooldown()),
+        duration(r, "minWaveInterval", d.minWaveInterval(), "spec.remediation.minWaveInterval"),
+        duration(r, "cooldown", d.cooldown(), "spec.remediation.cooldown"),
         windows,
         excludes);
   }
@@ -102,7 +102,7 @@ public final class PolicyParser {
     } catch (IllegalArgumentException e) {
       throw new Bad(field + ".cron", e.getMessage());
     }
-    Duration length = duration(w, "duration", null);
+    Duration length = duration(w, "duration", null, field + ".duration");
     if (length == null || length.isZero() || length.compareTo(MaintenanceWindow.MAX_DURATION) > 0) {
       throw new Bad(field + ".duration", "duration must be set, above zero and at most 7d");
     }
@@ -169,7 +169,7 @@ public final class PolicyParser {
     return n.asInt();
   }
 
-  private static Duration duration(JsonNode parent, String key, Duration fallback) {
+  private static Duration duration(JsonNode parent, String key, Duration fallback, String field) {
     String s = text(parent, key);
     if (s == null) {
       return fallback;
@@ -177,7 +177,7 @@ public final class PolicyParser {
     try {
       return Durations.parse(s);
     } catch (RuntimeException e) {
-      throw new Bad(key, e.getMessage());
+      throw new Bad(field, e.getMessage());
     }
   }
 
