@@ -3,7 +3,6 @@ package io.meshwarden.reconciler.remediation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.meshwarden.common.kafka.KafkaErrors;
 import io.meshwarden.reconciler.policy.ParsedPolicy;
-import io.meshwarden.reconciler.policy.PolicyStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;

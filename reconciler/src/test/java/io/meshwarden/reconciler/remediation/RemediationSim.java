@@ -16,7 +16,6 @@ import io.meshwarden.common.protocol.RemediationRecord.Outcome;
 import io.meshwarden.common.protocol.RemediationRequest;
 import io.meshwarden.common.protocol.WireSerde;
 import io.meshwarden.common.topics.TopicNames;
-import io.meshwarden.reconciler.policy.PolicyStore;
 import io.meshwarden.testkit.kafka.KafkaCluster;
 import io.meshwarden.testkit.kubernetes.Fixtures;
 import io.meshwarden.testkit.sim.Revision;

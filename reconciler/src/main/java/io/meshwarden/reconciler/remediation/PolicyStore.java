@@ -1,4 +1,4 @@
-package io.meshwarden.reconciler.policy;
+package io.meshwarden.reconciler.remediation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.meshwarden.reconciler.policy.ParsedPolicy;
+import io.meshwarden.reconciler.policy.PolicyParser;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
