@@ -16,10 +16,16 @@ class PolicyParserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static JsonNode policy(String specJson) {
+    return policy("p", specJson);
+  }
+
+  static JsonNode policy(String name, String specJson) {
     try {
       return JSON.readTree(
           "{\"apiVersion\":\"meshwarden.io/v1alpha1\",\"kind\":\"InjectionPolicy\","
-              + "\"metadata\":{\"name\":\"p\",\"generation\":3},\"spec\":"
+              + "\"metadata\":{\"name\":\""
+              + name
+              + "\",\"generation\":3},\"spec\":"
               + specJson
               + "}");
     } catch (Exception e) {
