@@ -42,7 +42,13 @@ public final class RemediationExecutor implements AutoCloseable {
   private final Recorder recorder;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** While nothing is held, a pass (breaker resume, policy status) runs at most this often. */
+  private static final Duration IDLE_PASS = Duration.ofSeconds(30);
+
+  private final Clock clock;
   private long nextOffset = -1;
+  private java.time.Instant lastPass;
   private Thread thread;
 
   RemediationExecutor(
@@ -55,6 +61,7 @@ public final class RemediationExecutor implements AutoCloseable {
     this.config = config;
     this.source = source;
     this.sink = sink;
+    this.clock = clock;
     this.policies = new PolicyStore(client, clock);
     KubeEvents events = config.dryRun() ? null : new KubeEvents(client, config.actor(), clock);
     this.recorder = new Recorder(config.cluster(), config.actor(), sink, events, meters, clock);
@@ -147,6 +154,11 @@ public final class RemediationExecutor implements AutoCloseable {
     if (!source.active()) {
       return;
     }
+    java.time.Instant now = clock.instant();
+    if (remediator.idle() && lastPass != null && now.isBefore(lastPass.plus(IDLE_PASS))) {
+      return;
+    }
+    lastPass = now;
     List<ParsedPolicy> read = remediator.pass();
     sink.flush();
     if (nextOffset >= 0) {

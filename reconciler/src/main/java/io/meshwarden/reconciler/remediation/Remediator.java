@@ -40,6 +40,7 @@ final class Remediator {
   private final Map<String, Campaign> campaigns = new HashMap<>();
   private final Map<String, Work> pending = new LinkedHashMap<>();
   private final Map<String, Rollout> inFlight = new LinkedHashMap<>();
+  private final java.util.Set<String> injectorFindings = new java.util.HashSet<>();
   private boolean breakerWasOpen;
 
   /** The live reads one pass needs, so tests can count or fake them. */
@@ -85,6 +86,11 @@ final class Remediator {
 
   int inFlight() {
     return inFlight.size();
+  }
+
+  /** Whether nothing is held: no request waits and no rollout is followed. */
+  boolean idle() {
+    return pending.isEmpty() && inFlight.isEmpty();
   }
 
   /** One pass over every held request; returns the policies it read, for their status. */
@@ -188,6 +194,7 @@ final class Remediator {
     Map<String, String> details = Map.of("expectedRevision", expected);
     if (decision instanceof Decision.Finish f) {
       if (f.reason() == Reason.INJECTOR_UNHEALTHY) {
+        injectorFindings.add(req.target().key());
         recorder.finding(
             ExecutorFinding.INJECTOR_UNHEALTHY,
             req.target(),
@@ -318,10 +325,10 @@ final class Remediator {
     Map<String, String> details = Map.of("expectedRevision", r.expectedRevision());
     recorder.record(req, outcome, reason, message, r.startedAt(), r.policy(), details);
     boolean ok = outcome == Outcome.SUCCEEDED;
-    if (ok) {
+    if (ok && injectorFindings.remove(req.target().key())) {
       recorder.finding(
           ExecutorFinding.INJECTOR_UNHEALTHY, req.target(), message, null, details, true);
-    } else if (breaker.recordFailure(now)) {
+    } else if (!ok && breaker.recordFailure(now)) {
       breakerWasOpen = true;
       recorder.finding(
           ExecutorFinding.CIRCUIT_OPEN,
