@@ -423,6 +423,129 @@ class RemediationExecutorIT {
     return RemediationSim.json(sim.policy(policy).getAdditionalProperties().get("status"));
   }
 
+  @Test
+  void restartsStatefulSetsAndDaemonSetsAndNeverABarePod() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("data").build())
+        .create();
+    var template =
+        new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder()
+            .withNewMetadata()
+            .addToLabels("app", "db")
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("db")
+            .withImage("db:1")
+            .endContainer()
+            .endSpec()
+            .build();
+    sim.client()
+        .resource(
+            new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder()
+                .withNewMetadata()
+                .withName("db")
+                .withNamespace("data")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(2)
+                .withServiceName("db")
+                .withNewSelector()
+                .addToMatchLabels("app", "db")
+                .endSelector()
+                .withTemplate(template)
+                .endSpec()
+                .build())
+        .create();
+    sim.client()
+        .resource(
+            new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+                .withNewMetadata()
+                .withName("agent")
+                .withNamespace("data")
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", "agent")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "agent")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("agent")
+                .withImage("agent:1")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+    sim.cluster.createPod(
+        io.meshwarden.testkit.kubernetes.Fixtures.pod("debug").inNamespace("data").build());
+    sim.cluster.advance(Duration.ofSeconds(20));
+    assertThat(pods("data")).hasSize(5).noneMatch(RemediationExecutorIT::hasSidecar);
+    sim.labelNamespace("data", "istio-injection", "enabled");
+    sim.policy("data", enforce(Map.of("maxConcurrent", 2)));
+    sim.startExecutor();
+    sim.request("StatefulSet", "data", "db", null);
+    sim.request("DaemonSet", "data", "agent", null);
+    RemediationRequest pod = sim.request("Pod", "data", "debug", null);
+
+    boolean done = sim.run(() -> sim.terminal() == 3, Duration.ofMinutes(5));
+
+    assertThat(done).as("records %s", sim.sink.records()).isTrue();
+    assertThat(sim.records(Outcome.SUCCEEDED))
+        .extracting(r -> r.target().kind())
+        .containsExactlyInAnyOrder("StatefulSet", "DaemonSet");
+    assertThat(recordOf(pod).reason()).isEqualTo("manual-action-required");
+    assertThat(sim.sink.findings())
+        .anyMatch(f -> f.code().equals("MW0093") && f.subject().name().equals("debug"));
+    assertThat(pods("data"))
+        .filteredOn(p -> !p.getMetadata().getName().equals("debug"))
+        .hasSize(4)
+        .allMatch(RemediationExecutorIT::hasSidecar);
+  }
+
+  @Test
+  void theBreakerResumesWhenAPolicyIsAnnotatedAfterItOpened() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    sim.deployments("shop", 2, 1);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
+    sim.policy("shop", enforce(Map.of()));
+    sim.startExecutor(sim.config.withBreaker(1, Duration.ofHours(1), null));
+    RemediationRequest first = sim.request("shop", "app-0", "1-24-0");
+    sim.run(() -> recordOf(first) != null, Duration.ofMinutes(2));
+    sim.labelNamespace("shop", "istio.io/rev", "1-24-0");
+    RemediationRequest halted = sim.request("shop", "app-1", "1-24-0");
+    sim.run(() -> recordOf(halted) != null, Duration.ofSeconds(30));
+    assertThat(recordOf(halted).reason()).isEqualTo("circuit-open");
+
+    sim.client()
+        .genericKubernetesResources(PolicyStore.CONTEXT)
+        .withName("shop")
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"meshwarden.io/resume-remediation\":\""
+                + sim.cluster.clock().instant().plusSeconds(1)
+                + "\"}}}");
+    sim.cluster.advance(Duration.ofSeconds(2));
+    RemediationRequest resumed = sim.request("shop", "app-1", "1-24-0");
+    sim.run(() -> recordOf(resumed) != null, Duration.ofMinutes(2));
+
+    assertThat(recordOf(first).reason()).isEqualTo("drift-remains");
+    assertThat(recordOf(resumed).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(sim.sink.findings())
+        .anyMatch(f -> f.code().equals("MW0092") && f.state().name().equals("RESOLVED"));
+  }
+
   private RemediationRecord recordOf(RemediationRequest r) {
     return sim.sink.records().stream()
         .filter(x -> x.requestId().equals(r.id()) && x.outcome() != Outcome.STARTED)

@@ -161,12 +161,17 @@ final class RemediationSim implements AutoCloseable {
 
   /** Produces a rolling-restart request for Deployment {@code namespace/name}. */
   RemediationRequest request(String namespace, String name, String expectedRevision) {
+    return request("Deployment", namespace, name, expectedRevision);
+  }
+
+  /** Produces a rolling-restart request for {@code kind} {@code namespace/name}. */
+  RemediationRequest request(String kind, String namespace, String name, String expectedRevision) {
     RemediationRequest r =
         new RemediationRequest(
             null,
             "req-" + namespace + "-" + name + "-" + SEQ.incrementAndGet(),
             CLUSTER,
-            new ObjectRef("Deployment", namespace, name, null),
+            new ObjectRef(kind, namespace, name, null),
             RemediationAction.ROLLING_RESTART,
             "MW0001",
             List.of(),
