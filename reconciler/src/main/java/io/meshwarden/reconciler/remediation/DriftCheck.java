@@ -7,11 +7,35 @@ import java.util.Optional;
 
 /**
  * Whether a workload's live pods still drift from what the request expects: each active pod must
- * carry a sidecar injected by the expected revision, with the image that revision injects today.
+ * carry a sidecar injected by the expected revision, with the image that revision injects today —
+ * or, for an unexpected sidecar ({@value #UNEXPECTED_SIDECAR}), no sidecar at all.
  */
 final class DriftCheck {
 
+  /** The rule code of "a sidecar where none belongs": the restart must remove it. */
+  static final String UNEXPECTED_SIDECAR = "MW0002";
+
   private DriftCheck() {}
+
+  /** Whether a request with {@code reasonCode} wants its pods to carry a sidecar. */
+  static boolean wantsSidecar(String reasonCode) {
+    return !UNEXPECTED_SIDECAR.equals(reasonCode);
+  }
+
+  /**
+   * The drift for a request with {@code reasonCode}; see {@link #drift(WorkloadSnapshot, MeshView,
+   * String)}.
+   */
+  static Optional<String> drift(
+      WorkloadSnapshot workload, MeshView mesh, String revisionOrTag, String reasonCode) {
+    if (wantsSidecar(reasonCode)) {
+      return drift(workload, mesh, revisionOrTag);
+    }
+    return workload.activePods().stream()
+        .filter(p -> p.proxyImage() != null)
+        .findFirst()
+        .map(p -> "pod " + p.name() + " still has a sidecar it should not have");
+  }
 
   /** The first pod that drifts and how, or empty when every active pod is as expected. */
   static Optional<String> drift(WorkloadSnapshot workload, MeshView mesh, String revisionOrTag) {

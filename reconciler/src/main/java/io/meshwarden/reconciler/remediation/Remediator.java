@@ -178,8 +178,10 @@ final class Remediator {
             ws,
             policy,
             expected,
-            DriftCheck.drift(ws, mesh.mesh(), expected),
-            InjectorHealth.problem(mesh, expected),
+            DriftCheck.drift(ws, mesh.mesh(), expected, req.reasonCode()),
+            DriftCheck.wantsSidecar(req.reasonCode())
+                ? InjectorHealth.problem(mesh, expected)
+                : Optional.empty(),
             breaker.isOpen(now, latestResume(policies)),
             campaignKey == null
                 ? null
@@ -293,13 +295,16 @@ final class Remediator {
     WorkloadSnapshot ws = observed.get();
     if (ws.settledOn(
         ws.templateRemediationId(), ws.templateAnnotations().get(Annotations.RESTARTED_AT))) {
-      Optional<String> drift = DriftCheck.drift(ws, mesh.mesh(), r.expectedRevision());
+      Optional<String> drift =
+          DriftCheck.drift(ws, mesh.mesh(), r.expectedRevision(), req.reasonCode());
       if (drift.isEmpty()) {
         complete(
             r,
             Outcome.SUCCEEDED,
             Reason.VERIFIED,
-            "new pods run revision " + r.expectedRevision() + " with the expected proxy",
+            DriftCheck.wantsSidecar(req.reasonCode())
+                ? "new pods run revision " + r.expectedRevision() + " with the expected proxy"
+                : "new pods run without a sidecar",
             now);
       } else {
         complete(

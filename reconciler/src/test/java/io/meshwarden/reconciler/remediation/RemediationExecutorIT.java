@@ -546,6 +546,41 @@ class RemediationExecutorIT {
         .anyMatch(f -> f.code().equals("MW0092") && f.state().name().equals("RESOLVED"));
   }
 
+  @Test
+  void removesAnUnexpectedSidecarOnceTheNamespaceLeftTheMesh() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(
+            io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop")
+                .withLabel("istio-injection", "enabled")
+                .build())
+        .create();
+    sim.deployments("shop", 1, 2);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    assertThat(pods("shop")).allMatch(RemediationExecutorIT::hasSidecar);
+    sim.labelNamespace("shop", "istio-injection", "disabled");
+    sim.policy("shop", enforce(Map.of()));
+    sim.startExecutor();
+    RemediationRequest r =
+        new RemediationRequest(
+            null,
+            "unexpected-1",
+            RemediationSim.CLUSTER,
+            new io.meshwarden.common.protocol.ObjectRef("Deployment", "shop", "app-0", null),
+            io.meshwarden.common.protocol.RemediationAction.ROLLING_RESTART,
+            "MW0002",
+            List.of(),
+            null,
+            sim.cluster.clock().instant(),
+            "test");
+    sim.send(r);
+
+    sim.run(() -> recordOf(r) != null, Duration.ofMinutes(2));
+
+    assertThat(recordOf(r).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(pods("shop")).hasSize(2).noneMatch(RemediationExecutorIT::hasSidecar);
+  }
+
   private RemediationRecord recordOf(RemediationRequest r) {
     return sim.sink.records().stream()
         .filter(x -> x.requestId().equals(r.id()) && x.outcome() != Outcome.STARTED)
