@@ -1,0 +1,128 @@
+package io.meshwarden.reconciler.remediation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.meshwarden.reconciler.policy.ParsedPolicy;
+import io.meshwarden.reconciler.policy.PolicyParser;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code InjectionPolicy} objects from the API server and writes their status: condition
+ * {@code Accepted} or {@code Invalid} (with the field and reason) and counts of what the executor
+ * did under each. A status write that meets a conflict is retried on the next pass (debug, not an
+ * error); an unreadable policy is reported, never fatal.
+ */
+public final class PolicyStore {
+
+  /** The CRD's group, version, kind and plural. */
+  public static final ResourceDefinitionContext CONTEXT =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("meshwarden.io")
+          .withVersion("v1alpha1")
+          .withKind("InjectionPolicy")
+          .withPlural("injectionpolicies")
+          .withNamespaced(false)
+          .build();
+
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyStore.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Map<String, String> lastWritten = new HashMap<>();
+
+  public PolicyStore(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  /** Every policy, parsed; an unreadable one is {@link ParsedPolicy.Invalid}. */
+  public List<ParsedPolicy> read() {
+    List<ParsedPolicy> out = new ArrayList<>();
+    for (GenericKubernetesResource r :
+        client.genericKubernetesResources(CONTEXT).list().getItems()) {
+      try {
+        out.add(PolicyParser.parse(JSON.readTree(Serialization.asJson(r))));
+      } catch (IOException e) {
+        out.add(new ParsedPolicy.Invalid(r.getMetadata().getName(), 0, "", "unreadable: " + e));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes each policy's status when it changed: its condition, and {@code counts} (outcome →
+   * number) and {@code breaker} state for valid ones.
+   */
+  public void writeStatus(
+      List<ParsedPolicy> policies, Map<String, Map<String, Long>> counts, String breaker) {
+    for (ParsedPolicy p : policies) {
+      Map<String, Object> status = status(p, counts.getOrDefault(p.name(), Map.of()), breaker);
+      String json = Serialization.asJson(status);
+      if (json.equals(lastWritten.get(p.name()))) {
+        continue;
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", withTime(status));
+      try {
+        client
+            .genericKubernetesResources(CONTEXT)
+            .withName(p.name())
+            .subresource("status")
+            .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(body));
+        lastWritten.put(p.name(), json);
+      } catch (KubernetesClientException e) {
+        LOG.debug("Status of InjectionPolicy {} not written, next pass retries: {}", p.name(), e);
+      }
+    }
+  }
+
+  private Map<String, Object> withTime(Map<String, Object> status) {
+    Map<String, Object> copy = new LinkedHashMap<>(status);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> condition =
+        new LinkedHashMap<>(((List<Map<String, Object>>) status.get("conditions")).get(0));
+    condition.put("lastTransitionTime", DateTimeFormatter.ISO_INSTANT.format(clock.instant()));
+    copy.put("conditions", List.of(condition));
+    return copy;
+  }
+
+  private static Map<String, Object> status(
+      ParsedPolicy p, Map<String, Long> counts, String breaker) {
+    Map<String, Object> condition = new LinkedHashMap<>();
+    Map<String, Object> status = new LinkedHashMap<>();
+    if (p instanceof ParsedPolicy.Valid v) {
+      condition.put("type", "Accepted");
+      condition.put("status", "True");
+      condition.put("reason", "Valid");
+      condition.put("message", "policy is in effect (" + v.policy().mode() + ")");
+      status.put("observedGeneration", v.policy().generation());
+      status.put("counts", new LinkedHashMap<>(counts));
+      status.put("circuitBreaker", breaker);
+    } else {
+      ParsedPolicy.Invalid bad = (ParsedPolicy.Invalid) p;
+      condition.put("type", "Invalid");
+      condition.put("status", "True");
+      condition.put("reason", "InvalidSpec");
+      condition.put("message", bad.field() + ": " + bad.message());
+      status.put("observedGeneration", bad.generation());
+    }
+    status.put("conditions", List.of(condition));
+    return status;
+  }
+}

@@ -1,0 +1,48 @@
+package io.meshwarden.reconciler.remediation;
+
+import io.meshwarden.common.protocol.Finding;
+import io.meshwarden.common.protocol.RemediationRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Passes records and findings on to another sink and keeps a copy for assertions. */
+final class CapturingSink implements RecordSink {
+
+  private final RecordSink next;
+  private final List<RemediationRecord> records = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+
+  CapturingSink(RecordSink next) {
+    this.next = next;
+  }
+
+  @Override
+  public synchronized void record(RemediationRecord record) {
+    records.add(record);
+    next.record(record);
+  }
+
+  @Override
+  public synchronized void finding(Finding finding) {
+    findings.add(finding);
+    next.finding(finding);
+  }
+
+  synchronized List<RemediationRecord> records() {
+    return List.copyOf(records);
+  }
+
+  synchronized List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+
+  @Override
+  public void flush() {
+    next.flush();
+  }
+
+  @Override
+  public void close() {
+    next.close();
+  }
+}

@@ -1,0 +1,44 @@
+package io.meshwarden.reconciler.remediation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The policy model and the executor's decisions are pure (STYLE.md §2): only the edges (live reads,
+ * the restart patch, Kafka, Events, policy status) touch fabric8 or Kafka.
+ */
+class RemediationArchitectureTest {
+
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages(
+              "io.meshwarden.reconciler.policy", "io.meshwarden.reconciler.remediation");
+
+  @Test
+  void policiesAndDecisionsImportNeitherKafkaNorFabric8() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.meshwarden.reconciler.policy..")
+        .or()
+        .haveSimpleNameStartingWith("Guards")
+        .or()
+        .haveSimpleNameStartingWith("Campaign")
+        .or()
+        .haveSimpleNameStartingWith("CircuitBreaker")
+        .or()
+        .haveSimpleNameStartingWith("DriftCheck")
+        .or()
+        .haveSimpleNameStartingWith("InjectorHealth")
+        .or()
+        .haveSimpleNameStartingWith("Decision")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.kafka..", "io.fabric8..")
+        .check(classes);
+  }
+}
