@@ -72,7 +72,7 @@ public final class Main implements Callable<Integer> {
       DriftSummary summary = sandbox.summary();
       summary.print(System.out);
       sandbox.close();
-      return summary.allFound() ? 0 : 1;
+      return summary.allAsExpected() ? 0 : 1;
     }
     return 0;
   }

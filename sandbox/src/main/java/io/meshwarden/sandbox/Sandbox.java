@@ -65,6 +65,7 @@ public final class Sandbox implements AutoCloseable {
       sandbox.startWatchers(out);
       sandbox.startReconcilers(out);
       sandbox.startAlerting(out);
+      sandbox.startExecutors(out);
       sandbox.startOps(options.httpPort());
       new StatusReport(sandbox).print(out);
       return sandbox;
@@ -109,6 +110,11 @@ public final class Sandbox implements AutoCloseable {
   private void startWatchers(PrintStream out) {
     out.println("Starting " + SandboxCluster.WATCHER_REPLICAS + " watcher replicas per cluster...");
     clusters.values().forEach(c -> c.startWatchers(kafka.bootstrapServers(), NAMES.prefix()));
+  }
+
+  private void startExecutors(PrintStream out) {
+    out.println("Starting one remediation executor per cluster...");
+    clusters.values().forEach(c -> c.startExecutor(kafka.bootstrapServers(), out));
   }
 
   private void startAlerting(PrintStream out) {
@@ -200,7 +206,10 @@ public final class Sandbox implements AutoCloseable {
     List<SeededDrift> drifts =
         clusters.values().stream().flatMap(c -> c.drifts().stream()).toList();
     return DriftSummary.of(
-        drifts, FindingsTable.read(kafka.bootstrapServers(), NAMES.findings()), started);
+        drifts,
+        FindingsTable.read(kafka.bootstrapServers(), NAMES.findings()),
+        RemediationsTable.read(kafka.bootstrapServers(), NAMES.remediations()),
+        started);
   }
 
   int httpPort() {

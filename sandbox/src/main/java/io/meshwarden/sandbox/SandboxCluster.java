@@ -5,6 +5,8 @@ import io.meshwarden.common.topics.TopicNames;
 import io.meshwarden.reconciler.Reconciler;
 import io.meshwarden.reconciler.ReconcilerConfig;
 import io.meshwarden.reconciler.lifecycle.LifecycleSettings;
+import io.meshwarden.reconciler.remediation.RemediationConfig;
+import io.meshwarden.reconciler.remediation.RemediationExecutor;
 import io.meshwarden.reconciler.rules.RuleEngine;
 import io.meshwarden.reconciler.stream.StreamSettings;
 import io.meshwarden.testkit.sim.Scenario;
@@ -17,6 +19,7 @@ import io.meshwarden.watcher.publish.LeaderTerm;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +49,7 @@ final class SandboxCluster implements AutoCloseable {
   private final List<SimpleMeterRegistry> reconcilerMeters = new ArrayList<>();
 
   private final List<SeededDrift> drifts;
+  private RemediationExecutor executor;
 
   private SandboxCluster(String name, SimulatedCluster cluster, List<SeededDrift> drifts) {
     this.name = name;
@@ -59,6 +63,7 @@ final class SandboxCluster implements AutoCloseable {
         SimulatedCluster.builder().clock(SimClock.manual()).listen("127.0.0.1", 0).start();
     try {
       Scenario.fromYaml(scenarioFile(name)).run(cluster);
+      SandboxRemediation.prepare(cluster.client(), remediationSetup(name));
       cluster.runInBackground(Duration.ofMillis(500));
       return new SandboxCluster(name, cluster, SeededDrift.read(name, scenarioFile(name)));
     } catch (RuntimeException e) {
@@ -74,6 +79,30 @@ final class SandboxCluster implements AutoCloseable {
     return yaml != null
         ? yaml
         : SandboxCluster.class.getResourceAsStream("/sandbox/scenarios/prod-eu.yaml");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> remediationSetup(String name) {
+    try (InputStream in = scenarioFile(name)) {
+      Map<String, Object> doc =
+          new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue(in, Map.class);
+      return (Map<String, Object>) doc.getOrDefault("remediation", Map.of());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the scenario of " + name, e);
+    }
+  }
+
+  /** Starts the cluster's remediation executor (one active per cluster). */
+  void startExecutor(String bootstrapServers, PrintStream out) {
+    RemediationConfig config =
+        RemediationConfig.defaults(
+            name,
+            KafkaSettings.plaintext(List.of(bootstrapServers.split(","))),
+            name + "-executor");
+    executor =
+        RemediationExecutor.create(
+            config, cluster.newClient(3), Clock.systemUTC(), new SimpleMeterRegistry(), out);
+    executor.start();
   }
 
   List<SeededDrift> drifts() {
@@ -197,6 +226,9 @@ final class SandboxCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    if (executor != null) {
+      executor.close();
+    }
     reconcilers.forEach(Reconciler::close);
     watchers.forEach(Watcher::close);
     cluster.close();

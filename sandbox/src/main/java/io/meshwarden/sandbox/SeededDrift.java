@@ -15,10 +15,11 @@ import java.util.List;
  * and the finding meshwarden should open for it.
  *
  * @param what a few words for the summary
- * @param remediable whether meshwarden should also correct it (in enforce mode)
+ * @param expect what should happen: {@code corrected} (found, restarted, resolved), {@code
+ *     untouched} (found, but policy says hands off: audit mode or opted out) or {@code found}
+ *     (found; not something a restart fixes)
  */
-record SeededDrift(
-    String cluster, String what, String code, ObjectRef subject, boolean remediable) {
+record SeededDrift(String cluster, String what, String code, ObjectRef subject, String expect) {
 
   /** The fingerprint of the finding this drift should produce. */
   String fingerprint() {
@@ -41,7 +42,7 @@ record SeededDrift(
                     d.path("namespace").asText(""),
                     d.path("name").asText(),
                     null),
-                d.path("remediable").asBoolean(false)));
+                d.path("expect").asText("found")));
       }
       return drifts;
     } catch (IOException e) {

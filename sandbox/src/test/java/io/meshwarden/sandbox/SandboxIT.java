@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class SandboxIT {
 
   @Test
-  void startsKafkaTwoClustersTheirWatchersAndTheTopicsAndSaysWhichRolesAreMissing()
-      throws Exception {
+  void findsEverySeededDriftCorrectsWhatPolicyAllowsAndAlerts() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (Sandbox sandbox =
         Sandbox.start(
@@ -62,10 +61,20 @@ class SandboxIT {
       await()
           .atMost(java.time.Duration.ofSeconds(60))
           .until(() -> sandbox.alerting().alertsFiring() > 0);
-      await().atMost(java.time.Duration.ofSeconds(60)).until(() -> sandbox.summary().allFound());
+      await()
+          .atMost(java.time.Duration.ofSeconds(150))
+          .pollInterval(java.time.Duration.ofSeconds(2))
+          .until(() -> sandbox.summary().allAsExpected());
       DriftSummary summary = sandbox.summary();
-      assertThat(summary.rows()).hasSize(8);
-      assertThat(summary.rows()).allMatch(DriftSummary.Row::found);
+      assertThat(summary.rows()).hasSize(8).allMatch(DriftSummary.Row::ok);
+      assertThat(summary.rows())
+          .filteredOn(r -> r.drift().expect().equals("corrected"))
+          .hasSize(4)
+          .allMatch(r -> r.outcome().startsWith("corrected"));
+      assertThat(summary.rows())
+          .filteredOn(r -> r.drift().expect().equals("untouched"))
+          .extracting(DriftSummary.Row::outcome)
+          .containsExactlyInAnyOrder("left alone (opted-out)", "left alone (audit-mode)");
       HttpResponse<String> ready =
           HttpClient.newHttpClient()
               .send(
@@ -78,7 +87,7 @@ class SandboxIT {
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("meshwarden sandbox is up")
         .contains("cluster prod-eu")
-        .contains("remediation            not in the sandbox yet")
+        .contains("remediation            1 executor per cluster")
         .contains("ALERT firing");
   }
 

@@ -1,0 +1,102 @@
+package io.meshwarden.sandbox;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.meshwarden.reconciler.remediation.PolicyStore;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prepares a simulated cluster for the remediation executor as an operator would: the
+ * InjectionPolicy CRD, istiod's Services (the simulator runs istiod pods but no Services, and the
+ * executor checks the injector's service before restarting anything), the policies and the opt-out
+ * annotations a scenario asks for.
+ */
+final class SandboxRemediation {
+
+  static final String CRD =
+      "/sandbox/crds/040-CustomResourceDefinition-injectionpolicies.meshwarden.io.yaml";
+
+  private SandboxRemediation() {}
+
+  static void prepare(KubernetesClient client, Map<String, Object> setup) {
+    registerCrd(client);
+    createInjectorServices(client);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> policies =
+        (List<Map<String, Object>>) setup.getOrDefault("policies", List.of());
+    policies.forEach(p -> createPolicy(client, p));
+    @SuppressWarnings("unchecked")
+    List<String> optedOut = (List<String>) setup.getOrDefault("optedOutNamespaces", List.of());
+    optedOut.forEach(ns -> optOut(client, ns));
+  }
+
+  private static void registerCrd(KubernetesClient client) {
+    try (InputStream in = SandboxRemediation.class.getResourceAsStream(CRD)) {
+      CustomResourceDefinition crd =
+          client.apiextensions().v1().customResourceDefinitions().load(in).item();
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the InjectionPolicy CRD", e);
+    }
+  }
+
+  private static void createInjectorServices(KubernetesClient client) {
+    for (MutatingWebhookConfiguration config :
+        client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems()) {
+      for (MutatingWebhook hook : config.getWebhooks()) {
+        ServiceReference ref =
+            hook.getClientConfig() == null ? null : hook.getClientConfig().getService();
+        if (ref == null
+            || client.services().inNamespace(ref.getNamespace()).withName(ref.getName()).get()
+                != null) {
+          continue;
+        }
+        client
+            .resource(
+                new ServiceBuilder()
+                    .withNewMetadata()
+                    .withName(ref.getName())
+                    .withNamespace(ref.getNamespace())
+                    .endMetadata()
+                    .withNewSpec()
+                    .addToSelector("app", "istiod")
+                    .addNewPort()
+                    .withName("https-webhook")
+                    .withPort(443)
+                    .endPort()
+                    .endSpec()
+                    .build())
+            .create();
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void createPolicy(KubernetesClient client, Map<String, Object> policy) {
+    GenericKubernetesResource resource = new GenericKubernetesResource();
+    resource.setApiVersion("meshwarden.io/v1alpha1");
+    resource.setKind("InjectionPolicy");
+    resource.setMetadata(new ObjectMetaBuilder().withName((String) policy.get("name")).build());
+    resource.setAdditionalProperty("spec", policy.get("spec"));
+    client.genericKubernetesResources(PolicyStore.CONTEXT).resource(resource).create();
+  }
+
+  private static void optOut(KubernetesClient client, String namespace) {
+    client
+        .namespaces()
+        .withName(namespace)
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"meshwarden.io/remediate\":\"false\"}}}");
+  }
+}
