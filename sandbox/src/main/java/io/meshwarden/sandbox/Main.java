@@ -33,6 +33,25 @@ public final class Main implements Callable<Integer> {
   String duration;
 
   @Option(
+      names = "--namespaces",
+      defaultValue = "0",
+      description = "Extra injected namespaces of healthy workloads per cluster (default none).")
+  int namespaces;
+
+  @Option(
+      names = "--pods",
+      defaultValue = "0",
+      description = "Pods of those extra workloads per cluster, spread over the namespaces.")
+  int pods;
+
+  @Option(
+      names = "--chaos",
+      description =
+          "Every this many seconds (or ISO-8601), kill the leading watcher and one reconciler"
+              + " instance of each cluster and start replacements.")
+  String chaos;
+
+  @Option(
       names = "--http-port",
       defaultValue = "0",
       description = "Port for /metrics, /healthz and /readyz (default: a free port).")
@@ -44,7 +63,9 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SandboxOptions options = new SandboxOptions(clusters, httpPort);
+    SandboxOptions options =
+        new SandboxOptions(
+            clusters, httpPort, namespaces, pods, chaos == null ? null : parse(chaos));
     Sandbox sandbox = Sandbox.start(options, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -61,20 +82,39 @@ public final class Main implements Callable<Integer> {
       System.out.println("Press Ctrl-C to stop.");
     }
     StatusReport report = new StatusReport(sandbox);
+    long nextChaos =
+        options.chaosEvery() == null
+            ? Long.MAX_VALUE
+            : System.nanoTime() + options.chaosEvery().toNanos();
     while (stopped.getCount() > 0 && System.nanoTime() < deadline) {
       long wait = Math.min(PROGRESS_EVERY.toNanos(), deadline - System.nanoTime());
       if (!stopped.await(wait, TimeUnit.NANOSECONDS)) {
+        if (System.nanoTime() >= nextChaos) {
+          sandbox.chaos(System.out);
+          nextChaos = System.nanoTime() + options.chaosEvery().toNanos();
+        }
         report.progress(System.out);
       }
     }
     if (stopped.getCount() > 0) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      DriftSummary summary = sandbox.summary();
-      summary.print(System.out);
+      boolean ok = finish(sandbox);
       sandbox.close();
-      return summary.allAsExpected() ? 0 : 1;
+      return ok ? 0 : 1;
     }
     return 0;
+  }
+
+  /** Prints the drift summary and the topics-versus-API check; true when both are good. */
+  private static boolean finish(Sandbox sandbox) {
+    DriftSummary summary = sandbox.summary();
+    summary.print(System.out);
+    boolean topicsEqual = true;
+    for (var e : sandbox.compareTopics().entrySet()) {
+      System.out.printf("Topics of %s against its API: %s%n", e.getKey(), e.getValue());
+      topicsEqual &= e.getValue().equal();
+    }
+    return summary.allAsExpected() && topicsEqual;
   }
 
   static Duration parse(String text) {

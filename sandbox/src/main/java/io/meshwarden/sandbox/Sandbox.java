@@ -60,6 +60,8 @@ public final class Sandbox implements AutoCloseable {
     try {
       sandbox.createStateRoot();
       sandbox.startKafka(out);
+      sandbox.namespaces = options.namespaces();
+      sandbox.pods = options.pods();
       sandbox.startClusters(options.clusters(), out);
       sandbox.createTopics(options.clusters());
       sandbox.startWatchers(out);
@@ -81,10 +83,13 @@ public final class Sandbox implements AutoCloseable {
     resources.push(kafka);
   }
 
+  private int namespaces;
+  private int pods;
+
   private void startClusters(List<String> names, PrintStream out) {
     for (String name : names) {
       out.println("Starting simulated cluster " + name + " and applying its scenario...");
-      SandboxCluster cluster = SandboxCluster.start(name);
+      SandboxCluster cluster = SandboxCluster.start(name, namespaces, pods);
       resources.push(cluster);
       clusters.put(name, cluster);
     }
@@ -199,6 +204,23 @@ public final class Sandbox implements AutoCloseable {
 
   List<String> topics() {
     return topics;
+  }
+
+  /** One round of {@code --chaos}: in every cluster, kill its leading watcher and a reconciler. */
+  void chaos(PrintStream out) {
+    clusters.forEach(
+        (name, c) ->
+            out.printf(
+                "  CHAOS %s: %s%n",
+                name, c.chaos(kafka.bootstrapServers(), NAMES.prefix(), stateRoot)));
+  }
+
+  /** Per cluster, whether its topics hold exactly its API state now. */
+  Map<String, io.meshwarden.watcher.verify.StateComparison> compareTopics() {
+    Map<String, io.meshwarden.watcher.verify.StateComparison> result = new LinkedHashMap<>();
+    clusters.forEach(
+        (name, c) -> result.put(name, c.compareTopics(kafka.bootstrapServers(), NAMES)));
+    return result;
   }
 
   /** Reads the findings topic and checks every seeded drift against it. */

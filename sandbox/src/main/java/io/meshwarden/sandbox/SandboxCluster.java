@@ -1,6 +1,9 @@
 package io.meshwarden.sandbox;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.meshwarden.common.kafka.KafkaSettings;
+import io.meshwarden.common.projection.FactProjector;
+import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.topics.TopicNames;
 import io.meshwarden.reconciler.Reconciler;
 import io.meshwarden.reconciler.ReconcilerConfig;
@@ -15,7 +18,11 @@ import io.meshwarden.testkit.sim.SimulatedCluster;
 import io.meshwarden.watcher.Watcher;
 import io.meshwarden.watcher.WatcherConfig;
 import io.meshwarden.watcher.election.Leadership;
+import io.meshwarden.watcher.informers.ObjectProjector;
 import io.meshwarden.watcher.publish.LeaderTerm;
+import io.meshwarden.watcher.verify.ClusterSnapshot;
+import io.meshwarden.watcher.verify.StateComparison;
+import io.meshwarden.watcher.verify.TopicTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
@@ -23,10 +30,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One simulated cluster of the sandbox, seeded from its scenario file, with its watcher replicas
@@ -43,13 +50,14 @@ final class SandboxCluster implements AutoCloseable {
 
   private final String name;
   private final SimulatedCluster cluster;
-  private final List<Watcher> watchers = new ArrayList<>();
-  private final List<SimpleMeterRegistry> registries = new ArrayList<>();
-  private final List<Reconciler> reconcilers = new ArrayList<>();
-  private final List<SimpleMeterRegistry> reconcilerMeters = new ArrayList<>();
+  private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+  private final List<SimpleMeterRegistry> registries = new CopyOnWriteArrayList<>();
+  private final List<Reconciler> reconcilers = new CopyOnWriteArrayList<>();
+  private final List<SimpleMeterRegistry> reconcilerMeters = new CopyOnWriteArrayList<>();
 
   private final List<SeededDrift> drifts;
   private RemediationExecutor executor;
+  private int generation;
 
   private SandboxCluster(String name, SimulatedCluster cluster, List<SeededDrift> drifts) {
     this.name = name;
@@ -59,10 +67,19 @@ final class SandboxCluster implements AutoCloseable {
 
   /** Starts the simulated cluster, applies its scenario and lets simulated time run. */
   static SandboxCluster start(String name) {
+    return start(name, 0, 0);
+  }
+
+  /**
+   * Starts the cluster with {@code namespaces} extra injected namespaces holding {@code pods} pods
+   * of healthy Deployments between them, on top of its scenario.
+   */
+  static SandboxCluster start(String name, int namespaces, int pods) {
     SimulatedCluster cluster =
         SimulatedCluster.builder().clock(SimClock.manual()).listen("127.0.0.1", 0).start();
     try {
       Scenario.fromYaml(scenarioFile(name)).run(cluster);
+      load(namespaces, pods).run(cluster);
       SandboxRemediation.prepare(cluster.client(), remediationSetup(name));
       cluster.runInBackground(Duration.ofMillis(500));
       return new SandboxCluster(name, cluster, SeededDrift.read(name, scenarioFile(name)));
@@ -79,6 +96,58 @@ final class SandboxCluster implements AutoCloseable {
     return yaml != null
         ? yaml
         : SandboxCluster.class.getResourceAsStream("/sandbox/scenarios/prod-eu.yaml");
+  }
+
+  /** Healthy injected workloads: load for the pipeline, never drift. */
+  private static Scenario load(int namespaces, int pods) {
+    Scenario load = Scenario.named("load");
+    for (int n = 0; n < namespaces; n++) {
+      String ns = "team-" + n;
+      load.namespace(ns, Map.of("istio-injection", "enabled"));
+      int here = pods / namespaces + (n < pods % namespaces ? 1 : 0);
+      for (int d = 0; here > 0; d++) {
+        int replicas = Math.min(here, 5);
+        load.deployment(ns, "svc-" + d, replicas, Map.of(), Map.of());
+        here -= replicas;
+      }
+    }
+    return namespaces == 0 ? load : load.advance(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Kills the leading watcher abruptly (its Lease is neither renewed nor released) and closes one
+   * reconciler instance, then starts a replacement for each: the chaos of {@code --chaos}.
+   */
+  synchronized String chaos(String bootstrapServers, String topicPrefix, Path stateRoot) {
+    StringBuilder did = new StringBuilder();
+    watchers.stream()
+        .filter(Watcher::publishing)
+        .findFirst()
+        .ifPresent(
+            leader -> {
+              leader.crash();
+              watchers.remove(leader);
+              did.append("killed watcher ").append(leader.identity());
+            });
+    int index = generation++;
+    String id = name + "-watcher-r" + index;
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    registries.add(meters);
+    watchers.add(
+        new Watcher(
+                watcherConfig(bootstrapServers, topicPrefix, id),
+                cluster.newClient(3),
+                meters,
+                Clock.systemUTC())
+            .start());
+    if (!reconcilers.isEmpty()) {
+      Reconciler victim = reconcilers.remove(0);
+      reconcilerMeters.remove(0);
+      victim.close();
+      did.append(did.length() == 0 ? "" : ", ").append("stopped a reconciler instance");
+      startReconciler(bootstrapServers, new TopicNames(topicPrefix), stateRoot, "r" + index);
+    }
+    return did.toString();
   }
 
   @SuppressWarnings("unchecked")
@@ -126,35 +195,35 @@ final class SandboxCluster implements AutoCloseable {
    */
   void startReconcilers(String bootstrapServers, TopicNames names, Path stateRoot) {
     for (int i = 0; i < RECONCILER_INSTANCES; i++) {
-      StreamSettings streams =
-          new StreamSettings(
-              name,
-              names,
-              new LifecycleSettings(HOLD, Map.of(), Duration.ofHours(1)),
-              Duration.ofMillis(500),
-              Duration.ofMillis(500),
-              Duration.ofMinutes(10));
-      ReconcilerConfig config =
-          new ReconcilerConfig(
-              streams,
-              0,
-              KafkaSettings.plaintext(List.of(bootstrapServers.split(","))),
-              1,
-              0,
-              stateRoot.resolve(name + "-reconciler-" + i),
-              Duration.ofMillis(500),
-              false);
-      SimpleMeterRegistry meters = new SimpleMeterRegistry();
-      reconcilerMeters.add(meters);
-      reconcilers.add(
-          new Reconciler(
-                  config,
-                  RuleEngine.standard(),
-                  meters,
-                  Clock.systemUTC(),
-                  name + "-reconciler-" + i)
-              .start());
+      startReconciler(bootstrapServers, names, stateRoot, Integer.toString(i));
     }
+  }
+
+  private void startReconciler(
+      String bootstrapServers, TopicNames names, Path stateRoot, String suffix) {
+    StreamSettings streams =
+        new StreamSettings(
+            name,
+            names,
+            new LifecycleSettings(HOLD, Map.of(), Duration.ofHours(1)),
+            Duration.ofMillis(500),
+            Duration.ofMillis(500),
+            Duration.ofMinutes(10));
+    String instance = name + "-reconciler-" + suffix;
+    ReconcilerConfig config =
+        new ReconcilerConfig(
+            streams,
+            0,
+            KafkaSettings.plaintext(List.of(bootstrapServers.split(","))),
+            1,
+            0,
+            stateRoot.resolve(instance),
+            Duration.ofMillis(500),
+            false);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    reconcilerMeters.add(meters);
+    reconcilers.add(
+        new Reconciler(config, RuleEngine.standard(), meters, Clock.systemUTC(), instance).start());
   }
 
   /** Findings open now, as the reconciler instances count them (each counts its own shards). */
@@ -164,6 +233,22 @@ final class SandboxCluster implements AutoCloseable {
             .flatMap(r -> r.find("meshwarden.findings.open").gauges().stream())
             .mapToDouble(g -> g.value())
             .sum());
+  }
+
+  /** Whether the cluster's compacted topics hold exactly its API state (the watcher's check). */
+  StateComparison compareTopics(String bootstrapServers, TopicNames names) {
+    KubernetesClient client = cluster.client();
+    ObjectProjector projector =
+        new ObjectProjector(
+            client.getKubernetesSerialization(),
+            new FactProjector(name, new MeshKeys(Set.of("team")), Clock.systemUTC()));
+    WatcherConfig config = watcherConfig(bootstrapServers, names.prefix(), "checker");
+    return StateComparison.of(
+        ClusterSnapshot.take(
+            client, projector, config.controlPlaneNamespaces(), config.namespaceFilter()),
+        TopicTable.read(
+            config.kafka().consumerProps("sandbox-checker", "sandbox-checker"),
+            List.of(names.objects(name), names.mesh(name))));
   }
 
   /** Reconciler instances whose Streams client is running. */
