@@ -1,6 +1,8 @@
 package io.meshwarden.reconciler.remediation;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.meshwarden.common.http.HealthCheck;
+import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.kafka.KafkaErrors;
 import io.meshwarden.reconciler.policy.ParsedPolicy;
 import io.micrometer.core.instrument.Gauge;
@@ -42,6 +44,7 @@ public final class RemediationExecutor implements AutoCloseable {
   private final Recorder recorder;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean failed;
 
   /** While nothing is held, a pass (breaker resume, policy status) runs at most this often. */
   private static final Duration IDLE_PASS = Duration.ofSeconds(30);
@@ -119,6 +122,7 @@ public final class RemediationExecutor implements AutoCloseable {
       } catch (RuntimeException e) {
         if (KafkaErrors.classify(e) == KafkaErrors.Kind.FATAL && isKafka(e)) {
           LOG.error("Remediation executor stops on a fatal Kafka error", e);
+          failed = true;
           running.set(false);
           return;
         }
@@ -172,6 +176,24 @@ public final class RemediationExecutor implements AutoCloseable {
     if (!config.dryRun()) {
       policies.writeStatus(read, recorder.counts(), remediator.breakerState());
     }
+  }
+
+  /** False once the executor stopped on a fatal Kafka error (it does not recover by itself). */
+  public boolean healthy() {
+    return !failed;
+  }
+
+  /**
+   * Liveness: the executor has not stopped on a fatal error (Kubernetes then restarts the pod). No
+   * readiness check: a standby executor that does not own the request partition is as ready as the
+   * active one.
+   */
+  public void registerChecks(HealthChecks checks) {
+    checks.addLiveness(
+        HealthCheck.of(
+            "remediation-executor",
+            this::healthy,
+            "Remediation executor stopped on a fatal error"));
   }
 
   /** Whether this instance owns the request partition now (is the cluster's active executor). */
