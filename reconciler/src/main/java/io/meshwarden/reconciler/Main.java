@@ -1,5 +1,7 @@
 package io.meshwarden.reconciler;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.meshwarden.common.config.Config;
 import io.meshwarden.common.config.ConfigException;
 import io.meshwarden.common.config.ConfigLoader;
@@ -9,6 +11,8 @@ import io.meshwarden.common.http.OpsHttpServer;
 import io.meshwarden.common.topics.TopicAdmin;
 import io.meshwarden.common.topics.TopicLayout;
 import io.meshwarden.common.topics.TopicSpec;
+import io.meshwarden.reconciler.remediation.RemediationConfig;
+import io.meshwarden.reconciler.remediation.RemediationExecutor;
 import io.meshwarden.reconciler.rules.RuleEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -29,7 +33,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./meshwarden reconciler}: evaluate one cluster's facts and publish findings. */
+/**
+ * {@code ./meshwarden reconciler}: evaluate one cluster's facts and publish findings, and (unless
+ * {@code remediation.enabled=false}) run the cluster's remediation executor.
+ */
 @Command(
     name = "reconciler",
     mixinStandardHelpOptions = true,
@@ -46,18 +53,30 @@ public final class Main implements Callable<Integer> {
       description = "Override a configuration key, e.g. --set cluster=prod-eu (repeatable)")
   Map<String, String> overrides = new LinkedHashMap<>();
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Remediation decides as usual but patches and publishes nothing, and prints each"
+              + " decision (sets remediation.dry-run=true)")
+  boolean dryRun;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
   @Override
   public Integer call() throws Exception {
+    String instance =
+        Optional.ofNullable(System.getenv("POD_NAME"))
+            .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
+            .orElse("pid-" + ProcessHandle.current().pid());
     ReconcilerConfig config;
+    Optional<RemediationConfig> remediation;
     try {
-      Config loaded =
-          new ConfigLoader(ReconcilerConfig.schema()).load(configFile, System.getenv(), overrides);
+      Config loaded = load(System.getenv());
       loaded.logEffective(LOG);
       config = ReconcilerConfig.from(loaded);
+      remediation = RemediationParameters.from(loaded, instance);
     } catch (ConfigException e) {
       System.err.println("meshwarden reconciler: invalid configuration:\n" + e.getMessage());
       return 2;
@@ -65,22 +84,38 @@ public final class Main implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AutoCloseable jvm = Meters.bindJvm(registry);
     checkTopics(config);
-    String instance =
-        Optional.ofNullable(System.getenv("POD_NAME"))
-            .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
-            .orElse("pid-" + ProcessHandle.current().pid());
     Reconciler reconciler =
         new Reconciler(config, RuleEngine.standard(), registry, Clock.systemUTC(), instance)
             .start();
     HealthChecks checks = new HealthChecks();
     reconciler.registerChecks(checks);
+    // Started after the Streams app, closed before it: the executor never outlives the stream that
+    // feeds its request topic, and leaves its group first so a standby takes over at once.
+    KubernetesClient kube = null;
+    RemediationExecutor executor = null;
+    if (remediation.isPresent()) {
+      kube = new KubernetesClientBuilder().build();
+      executor =
+          RemediationExecutor.create(
+              remediation.get(), kube, Clock.systemUTC(), registry, System.out);
+      executor.start();
+      executor.registerChecks(checks);
+    } else {
+      LOG.info("Remediation is disabled (remediation.enabled=false)");
+    }
     OpsHttpServer ops = OpsHttpServer.start(config.httpPort(), registry, checks);
     CountDownLatch done = new CountDownLatch(1);
+    RemediationExecutor startedExecutor = executor;
+    KubernetesClient startedKube = kube;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   ops.close();
+                  if (startedExecutor != null) {
+                    startedExecutor.close();
+                    startedKube.close();
+                  }
                   reconciler.close();
                   closeQuietly(jvm);
                   done.countDown();
@@ -88,6 +123,15 @@ public final class Main implements Callable<Integer> {
                 "reconciler-shutdown"));
     done.await();
     return 0;
+  }
+
+  /** Loads the configuration from the file, {@code env} and the flags ({@code --dry-run} too). */
+  Config load(Map<String, String> env) {
+    Map<String, String> flags = new LinkedHashMap<>(overrides);
+    if (dryRun) {
+      flags.put(RemediationParameters.DRY_RUN.key(), "true");
+    }
+    return new ConfigLoader(ReconcilerConfig.schema()).load(configFile, env, flags);
   }
 
   private static void checkTopics(ReconcilerConfig config) {

@@ -32,11 +32,12 @@ public record ReconcilerConfig(
     Duration commitInterval,
     boolean createTopics) {
 
-  /** Every key the reconciler reads. */
+  /** Every key the reconciler reads, the executor's {@code remediation.*} ones included. */
   public static ConfigSchema schema() {
     return ConfigSchema.of(CommonParameters.all())
         .plus(KafkaParameters.all())
-        .plus(ReconcilerParameters.all());
+        .plus(ReconcilerParameters.all())
+        .plus(RemediationParameters.all());
   }
 
   /** Builds the record from loaded configuration. */

@@ -3,8 +3,8 @@ package io.meshwarden.reconciler.remediation;
 import io.meshwarden.common.protocol.Severity;
 
 /**
- * Findings the executor itself opens (codes {@code MW009x}, documented in docs/remediation.md):
- * they say why remediation did not happen or stopped.
+ * Findings the executor itself opens (codes {@code MW009x}, one page each under docs/rules, kept in
+ * step by ExecutorFindingDocsTest): they say why remediation did not happen or stopped.
  */
 enum ExecutorFinding {
   /** The injector of the target revision is not healthy; restarts are withheld. */

@@ -8,14 +8,16 @@ import java.time.Clock;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes audit records to {@code <prefix>.remediations} (keyed by the target) and the executor's
- * own findings to {@code <prefix>.findings} (keyed by fingerprint), each with CloudEvents headers.
- * An idempotent producer without transactions: a record written twice after a failover is an honest
- * audit entry, not a duplicate action.
+ * own findings to {@code <prefix>.findings} (keyed by fingerprint), each with CloudEvents headers,
+ * and unreadable requests to {@code <prefix>.dlq} as they were read. An idempotent producer without
+ * transactions: a record written twice after a failover is an honest audit entry, not a duplicate
+ * action.
  */
 final class KafkaRecordSink implements RecordSink {
 
@@ -69,6 +71,11 @@ final class KafkaRecordSink implements RecordSink {
             finding.fingerprint())
         .writeTo(r.headers());
     producer.send(r);
+  }
+
+  @Override
+  public void deadLetter(String key, byte[] value, Headers headers) {
+    producer.send(new ProducerRecord<>(config.topics().deadLetter(), null, key, value, headers));
   }
 
   @Override

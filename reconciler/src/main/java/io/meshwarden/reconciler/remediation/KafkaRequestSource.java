@@ -87,7 +87,13 @@ final class KafkaRequestSource implements RequestSource {
       if (decoded instanceof WireSerde.Decoded.Ok<RemediationRequest> ok) {
         out.add(new Delivery(r.offset(), ok.value(), ok.value() == null ? "tombstone" : null));
       } else if (decoded instanceof WireSerde.Decoded.Failed<RemediationRequest> failed) {
-        out.add(new Delivery(r.offset(), null, failed.error().getMessage()));
+        out.add(
+            new Delivery(
+                r.offset(),
+                null,
+                failed.error().getMessage(),
+                new Unreadable(
+                    r.topic(), r.partition(), r.key(), r.value(), failed.error().reason().name())));
       }
     }
     return out;

@@ -2,7 +2,11 @@ package io.meshwarden.reconciler.remediation;
 
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.RemediationRecord;
+import io.meshwarden.reconciler.stream.DeadLetters;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /** {@code --dry-run}: prints each record and finding as one line instead of publishing it. */
 final class PrintingRecordSink implements RecordSink {
@@ -28,6 +32,22 @@ final class PrintingRecordSink implements RecordSink {
   public void finding(Finding f) {
     out.printf(
         "dry-run: finding %s %s %s: %s%n", f.code(), f.state(), f.subject().key(), f.message());
+  }
+
+  @Override
+  public void deadLetter(String key, byte[] value, Headers headers) {
+    out.printf(
+        "dry-run: unreadable request %s-%s@%s (%s), not sent to the dead-letter topic: %s%n",
+        header(headers, DeadLetters.TOPIC),
+        header(headers, DeadLetters.PARTITION),
+        header(headers, DeadLetters.OFFSET),
+        header(headers, DeadLetters.REASON),
+        header(headers, DeadLetters.ERROR));
+  }
+
+  private static String header(Headers headers, String name) {
+    Header h = headers.lastHeader(name);
+    return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
   }
 
   @Override

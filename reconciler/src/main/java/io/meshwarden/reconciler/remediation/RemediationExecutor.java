@@ -1,8 +1,12 @@
 package io.meshwarden.reconciler.remediation;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.meshwarden.common.http.HealthCheck;
+import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.kafka.KafkaErrors;
 import io.meshwarden.reconciler.policy.ParsedPolicy;
+import io.meshwarden.reconciler.stream.DeadLetters;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
@@ -42,11 +46,17 @@ public final class RemediationExecutor implements AutoCloseable {
   private final Recorder recorder;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean failed;
 
   /** While nothing is held, a pass (breaker resume, policy status) runs at most this often. */
   private static final Duration IDLE_PASS = Duration.ofSeconds(30);
 
   private final Clock clock;
+  private final MeterRegistry meters;
+
+  /** {@code mw.source.role} of the executor's dead letters. */
+  static final String ROLE = "remediation";
+
   private long nextOffset = -1;
   private java.time.Instant lastPass;
   private Thread thread;
@@ -62,6 +72,7 @@ public final class RemediationExecutor implements AutoCloseable {
     this.source = source;
     this.sink = sink;
     this.clock = clock;
+    this.meters = meters;
     this.policies = new PolicyStore(client, clock);
     KubeEvents events = config.dryRun() ? null : new KubeEvents(client, config.actor(), clock);
     this.recorder = new Recorder(config.cluster(), config.actor(), sink, events, meters, clock);
@@ -119,6 +130,7 @@ public final class RemediationExecutor implements AutoCloseable {
       } catch (RuntimeException e) {
         if (KafkaErrors.classify(e) == KafkaErrors.Kind.FATAL && isKafka(e)) {
           LOG.error("Remediation executor stops on a fatal Kafka error", e);
+          failed = true;
           running.set(false);
           return;
         }
@@ -134,14 +146,22 @@ public final class RemediationExecutor implements AutoCloseable {
 
   /** One step: poll, pass, flush, commit, status. Call from one thread only. */
   public void step() {
+    boolean skipped = false;
     for (RequestSource.Delivery d : source.poll(config.pollTimeout())) {
       nextOffset = Math.max(nextOffset, d.offset() + 1);
+      if (d.unreadable() != null) {
+        deadLetter(d);
+        skipped = true;
+        continue;
+      }
       if (d.request() == null) {
-        LOG.warn("Skipping unreadable remediation request at offset {}: {}", d.offset(), d.error());
+        LOG.debug("Skipping {} at offset {}", d.error(), d.offset());
+        skipped = true;
         continue;
       }
       if (!d.request().cluster().equals(config.cluster())) {
         LOG.warn("Skipping request {} for cluster {}", d.request().id(), d.request().cluster());
+        skipped = true;
         continue;
       }
       remediator.offer(new Work(d.offset(), d.request(), java.time.Instant.now()));
@@ -155,7 +175,11 @@ public final class RemediationExecutor implements AutoCloseable {
       return;
     }
     java.time.Instant now = clock.instant();
-    if (remediator.idle() && lastPass != null && now.isBefore(lastPass.plus(IDLE_PASS))) {
+    // A skipped record is finished at once: flush and commit it now rather than after IDLE_PASS.
+    if (!skipped
+        && remediator.idle()
+        && lastPass != null
+        && now.isBefore(lastPass.plus(IDLE_PASS))) {
       return;
     }
     lastPass = now;
@@ -172,6 +196,49 @@ public final class RemediationExecutor implements AutoCloseable {
     if (!config.dryRun()) {
       policies.writeStatus(read, recorder.counts(), remediator.breakerState());
     }
+  }
+
+  /**
+   * Sends a poison request to {@code <prefix>.dlq}, unchanged, with the headers the reconciler's
+   * stream and alerting use; it is committed with the next flush like any finished request.
+   */
+  private void deadLetter(RequestSource.Delivery d) {
+    RequestSource.Unreadable u = d.unreadable();
+    LOG.warn(
+        "Unreadable remediation request {}-{}@{} ({}) goes to {}: {}",
+        u.topic(),
+        u.partition(),
+        d.offset(),
+        u.reason(),
+        config.topics().deadLetter(),
+        d.error());
+    sink.deadLetter(
+        u.key(),
+        u.value(),
+        DeadLetters.headers(u.reason(), d.error(), u.topic(), u.partition(), d.offset(), ROLE));
+    Counter.builder("meshwarden.remediation.dead.letters")
+        .description("Unreadable remediation requests sent to the dead-letter topic")
+        .tag("reason", u.reason())
+        .register(meters)
+        .increment();
+  }
+
+  /** False once the executor stopped on a fatal Kafka error (it does not recover by itself). */
+  public boolean healthy() {
+    return !failed;
+  }
+
+  /**
+   * Liveness: the executor has not stopped on a fatal error (Kubernetes then restarts the pod). No
+   * readiness check: a standby executor that does not own the request partition is as ready as the
+   * active one.
+   */
+  public void registerChecks(HealthChecks checks) {
+    checks.addLiveness(
+        HealthCheck.of(
+            "remediation-executor",
+            this::healthy,
+            "Remediation executor stopped on a fatal error"));
   }
 
   /** Whether this instance owns the request partition now (is the cluster's active executor). */

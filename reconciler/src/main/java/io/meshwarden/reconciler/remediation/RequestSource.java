@@ -13,8 +13,27 @@ interface RequestSource extends AutoCloseable {
    * @param offset its position; offsets increase
    * @param request the request, or null when the record could not be read
    * @param error why it could not be read, or null
+   * @param unreadable the record as read when it could not be decoded (for the dead-letter topic),
+   *     else null
    */
-  record Delivery(long offset, RemediationRequest request, String error) {}
+  record Delivery(long offset, RemediationRequest request, String error, Unreadable unreadable) {
+
+    /** A delivery that is not a poison record. */
+    Delivery(long offset, RemediationRequest request, String error) {
+      this(offset, request, error, null);
+    }
+  }
+
+  /**
+   * A record that could not be decoded, kept as it was.
+   *
+   * @param topic where it was read
+   * @param partition its partition
+   * @param key its key, as read
+   * @param value its bytes, as read
+   * @param reason {@code MALFORMED} or {@code UNSUPPORTED_SCHEMA}
+   */
+  record Unreadable(String topic, int partition, String key, byte[] value, String reason) {}
 
   /** Requests delivered since the last poll; waits at most {@code timeout}. */
   List<Delivery> poll(Duration timeout);

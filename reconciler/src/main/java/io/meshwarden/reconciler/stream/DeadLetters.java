@@ -25,21 +25,29 @@ public final class DeadLetters {
   /** Its offset, in decimal. */
   public static final String OFFSET = "mw.source.offset";
 
-  /** The role that could not read it. */
+  /** The role that could not read it: {@code reconciler}, or {@code remediation} (the executor). */
   public static final String ROLE = "mw.source.role";
 
   private DeadLetters() {}
 
-  /** The headers for a record of {@code topic}/{@code partition}@{@code offset}. */
+  /** The headers for a record of {@code topic}/{@code partition}@{@code offset} the stream read. */
   public static Headers headers(
       String reason, String error, String topic, int partition, long offset) {
+    return headers(reason, error, topic, partition, offset, "reconciler");
+  }
+
+  /**
+   * The headers for a record of {@code topic}/{@code partition}@{@code offset} {@code role} read.
+   */
+  public static Headers headers(
+      String reason, String error, String topic, int partition, long offset, String role) {
     Headers h = new RecordHeaders();
     put(h, REASON, reason);
     put(h, ERROR, error == null ? "" : error);
     put(h, TOPIC, topic);
     put(h, PARTITION, Integer.toString(partition));
     put(h, OFFSET, Long.toString(offset));
-    put(h, ROLE, "reconciler");
+    put(h, ROLE, role);
     return h;
   }
 

@@ -62,6 +62,8 @@ final class RemediationSim implements AutoCloseable {
   CapturingSink sink;
   RemediationExecutor executor;
   RemediationConfig config;
+  final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
   RemediationSim(KafkaCluster kafka) {
     this.kafka = kafka;
@@ -69,6 +71,7 @@ final class RemediationSim implements AutoCloseable {
     kafka.createTopic(topics.remediationRequests(CLUSTER), 1);
     kafka.createTopic(topics.remediations(), 1);
     kafka.createTopic(topics.findings(), 1);
+    kafka.createTopic(topics.deadLetter(), 1);
     this.producer =
         new KafkaProducer<>(
             kafka.producerProps(), new StringSerializer(), new ByteArraySerializer());
@@ -201,12 +204,7 @@ final class RemediationSim implements AutoCloseable {
     sink = new CapturingSink(next);
     executor =
         new RemediationExecutor(
-            c,
-            new KafkaRequestSource(c),
-            sink,
-            client(),
-            cluster.clock(),
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            c, new KafkaRequestSource(c), sink, client(), cluster.clock(), meters);
     executors.add(executor);
     RemediationExecutor e = executor;
     Awaitility.await()
