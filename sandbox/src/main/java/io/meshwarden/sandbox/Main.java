@@ -58,6 +58,8 @@ public final class Main implements Callable<Integer> {
   int httpPort;
 
   public static void main(String[] args) {
+    // Every role jar on the sandbox's classpath carries its own logback.xml; pick the sandbox's.
+    System.setProperty("logback.configurationFile", "sandbox-logback.xml");
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
