@@ -52,6 +52,13 @@ public final class Main implements Callable<Integer> {
   String chaos;
 
   @Option(
+      names = "--scenario",
+      description =
+          "A directory of scenario files named <cluster>.yaml that replace the built-in ones"
+              + " (format: testkit/README.md, plus the drifts and remediation sections).")
+  java.nio.file.Path scenarioDir;
+
+  @Option(
       names = "--http-port",
       defaultValue = "0",
       description = "Port for /metrics, /healthz and /readyz (default: a free port).")
@@ -65,6 +72,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    SandboxCluster.scenarioDir = scenarioDir;
     SandboxOptions options =
         new SandboxOptions(
             clusters, httpPort, namespaces, pods, chaos == null ? null : parse(chaos));
@@ -116,7 +124,10 @@ public final class Main implements Callable<Integer> {
       System.out.printf("Topics of %s against its API: %s%n", e.getKey(), e.getValue());
       topicsEqual &= e.getValue().equal();
     }
-    return summary.allAsExpected() && topicsEqual;
+    System.out.printf(
+        "Alerts delivered: %d firing, %d resolved%n",
+        sandbox.alerting().alertsFiring(), sandbox.alerting().alertsResolved());
+    return summary.allAsExpected() && topicsEqual && sandbox.alerting().alertsFiring() > 0;
   }
 
   static Duration parse(String text) {

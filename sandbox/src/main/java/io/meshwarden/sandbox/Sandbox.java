@@ -48,6 +48,7 @@ public final class Sandbox implements AutoCloseable {
   private Path stateRoot;
   private final java.time.Instant started = java.time.Instant.now();
   private SandboxAlerting alerting;
+  private final RoleEndpoints endpoints = new RoleEndpoints();
   private OpsHttpServer ops;
   private List<String> topics = List.of();
   private boolean closed;
@@ -59,6 +60,7 @@ public final class Sandbox implements AutoCloseable {
     Sandbox sandbox = new Sandbox();
     try {
       sandbox.createStateRoot();
+      sandbox.resources.push(sandbox.endpoints);
       sandbox.startKafka(out);
       sandbox.namespaces = options.namespaces();
       sandbox.pods = options.pods();
@@ -89,7 +91,7 @@ public final class Sandbox implements AutoCloseable {
   private void startClusters(List<String> names, PrintStream out) {
     for (String name : names) {
       out.println("Starting simulated cluster " + name + " and applying its scenario...");
-      SandboxCluster cluster = SandboxCluster.start(name, namespaces, pods);
+      SandboxCluster cluster = SandboxCluster.start(name, namespaces, pods, endpoints);
       resources.push(cluster);
       clusters.put(name, cluster);
     }
@@ -124,8 +126,15 @@ public final class Sandbox implements AutoCloseable {
 
   private void startAlerting(PrintStream out) {
     out.println("Starting the alerting instance and a webhook receiver that prints alerts...");
-    alerting = new SandboxAlerting(kafka.bootstrapServers(), NAMES.prefix(), out);
+    alerting =
+        new SandboxAlerting(
+            kafka.bootstrapServers(), NAMES.prefix(), out, endpoints.registry("alerting"));
     resources.push(alerting);
+  }
+
+  /** Every role instance's {@code /metrics} URL. */
+  Map<String, String> metricsUrls() {
+    return endpoints.urls();
   }
 
   SandboxAlerting alerting() {

@@ -4,7 +4,6 @@ import io.meshwarden.alerting.AlertingConfig;
 import io.meshwarden.alerting.AlertingRuntime;
 import io.meshwarden.alerting.delivery.JdkHttpTransport;
 import io.meshwarden.common.config.ConfigLoader;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -25,7 +24,11 @@ final class SandboxAlerting implements AutoCloseable {
   private final AlertingRuntime runtime;
   private final Path routingFile;
 
-  SandboxAlerting(String bootstrapServers, String topicPrefix, PrintStream out) {
+  SandboxAlerting(
+      String bootstrapServers,
+      String topicPrefix,
+      PrintStream out,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     this.receiver = new PrintingReceiver(out);
     try {
       this.routingFile = Files.createTempFile("meshwarden-sandbox-routing", ".yaml");
@@ -51,10 +54,7 @@ final class SandboxAlerting implements AutoCloseable {
               Map.of());
       this.runtime =
           new AlertingRuntime(
-                  config,
-                  new JdkHttpTransport(Duration.ofSeconds(5)),
-                  new SimpleMeterRegistry(),
-                  Clock.systemUTC())
+                  config, new JdkHttpTransport(Duration.ofSeconds(5)), meters, Clock.systemUTC())
               .start();
     } catch (IOException e) {
       receiver.close();

@@ -24,7 +24,7 @@ import io.meshwarden.watcher.verify.ClusterSnapshot;
 import io.meshwarden.watcher.verify.StateComparison;
 import io.meshwarden.watcher.verify.TopicTable;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -51,30 +51,34 @@ final class SandboxCluster implements AutoCloseable {
   private final String name;
   private final SimulatedCluster cluster;
   private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
-  private final List<SimpleMeterRegistry> registries = new CopyOnWriteArrayList<>();
+  private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
   private final List<Reconciler> reconcilers = new CopyOnWriteArrayList<>();
-  private final List<SimpleMeterRegistry> reconcilerMeters = new CopyOnWriteArrayList<>();
+  private final List<MeterRegistry> reconcilerMeters = new CopyOnWriteArrayList<>();
 
   private final List<SeededDrift> drifts;
   private RemediationExecutor executor;
   private int generation;
 
-  private SandboxCluster(String name, SimulatedCluster cluster, List<SeededDrift> drifts) {
+  private final RoleEndpoints endpoints;
+
+  private SandboxCluster(
+      String name, SimulatedCluster cluster, List<SeededDrift> drifts, RoleEndpoints endpoints) {
     this.name = name;
+    this.endpoints = endpoints;
     this.cluster = cluster;
     this.drifts = drifts;
   }
 
   /** Starts the simulated cluster, applies its scenario and lets simulated time run. */
-  static SandboxCluster start(String name) {
-    return start(name, 0, 0);
+  static SandboxCluster start(String name, RoleEndpoints endpoints) {
+    return start(name, 0, 0, endpoints);
   }
 
   /**
    * Starts the cluster with {@code namespaces} extra injected namespaces holding {@code pods} pods
    * of healthy Deployments between them, on top of its scenario.
    */
-  static SandboxCluster start(String name, int namespaces, int pods) {
+  static SandboxCluster start(String name, int namespaces, int pods, RoleEndpoints endpoints) {
     SimulatedCluster cluster =
         SimulatedCluster.builder().clock(SimClock.manual()).listen("127.0.0.1", 0).start();
     try {
@@ -82,15 +86,32 @@ final class SandboxCluster implements AutoCloseable {
       load(namespaces, pods).run(cluster);
       SandboxRemediation.prepare(cluster.client(), remediationSetup(name));
       cluster.runInBackground(Duration.ofMillis(500));
-      return new SandboxCluster(name, cluster, SeededDrift.read(name, scenarioFile(name)));
+      return new SandboxCluster(
+          name, cluster, SeededDrift.read(name, scenarioFile(name)), endpoints);
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
     }
   }
 
+  /**
+   * Where {@code --scenario DIR} points: {@code DIR/<cluster>.yaml} replaces a cluster's built-in
+   * scenario. Set once at start, before any cluster starts.
+   */
+  static volatile Path scenarioDir;
+
   /** The cluster's scenario file; a cluster without one of its own gets prod-eu's. */
   private static InputStream scenarioFile(String name) {
+    if (scenarioDir != null) {
+      Path file = scenarioDir.resolve(name + ".yaml");
+      if (java.nio.file.Files.isRegularFile(file)) {
+        try {
+          return java.nio.file.Files.newInputStream(file);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot read scenario " + file, e);
+        }
+      }
+    }
     InputStream yaml =
         SandboxCluster.class.getResourceAsStream("/sandbox/scenarios/" + name + ".yaml");
     return yaml != null
@@ -131,7 +152,7 @@ final class SandboxCluster implements AutoCloseable {
             });
     int index = generation++;
     String id = name + "-watcher-r" + index;
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    MeterRegistry meters = endpoints.registry(id);
     registries.add(meters);
     watchers.add(
         new Watcher(
@@ -170,7 +191,11 @@ final class SandboxCluster implements AutoCloseable {
             name + "-executor");
     executor =
         RemediationExecutor.create(
-            config, cluster.newClient(3), Clock.systemUTC(), new SimpleMeterRegistry(), out);
+            config,
+            cluster.newClient(3),
+            Clock.systemUTC(),
+            endpoints.registry(name + "-executor"),
+            out);
     executor.start();
   }
 
@@ -183,7 +208,7 @@ final class SandboxCluster implements AutoCloseable {
     for (int i = 0; i < WATCHER_REPLICAS; i++) {
       WatcherConfig config = watcherConfig(bootstrapServers, topicPrefix, name + "-watcher-" + i);
       // Each replica has its own meters, as each would be its own process in production.
-      SimpleMeterRegistry meters = new SimpleMeterRegistry();
+      MeterRegistry meters = endpoints.registry(name + "-watcher-" + i);
       registries.add(meters);
       watchers.add(new Watcher(config, cluster.newClient(3), meters, Clock.systemUTC()).start());
     }
@@ -220,7 +245,7 @@ final class SandboxCluster implements AutoCloseable {
             stateRoot.resolve(instance),
             Duration.ofMillis(500),
             false);
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    MeterRegistry meters = endpoints.registry(instance);
     reconcilerMeters.add(meters);
     reconcilers.add(
         new Reconciler(config, RuleEngine.standard(), meters, Clock.systemUTC(), instance).start());

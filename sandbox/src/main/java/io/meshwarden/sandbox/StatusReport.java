@@ -42,6 +42,9 @@ final class StatusReport {
     out.printf(
         "  %-22s 1 executor per cluster; policies from each scenario (enforce, audit, opt-out)%n",
         "remediation");
+    sandbox
+        .metricsUrls()
+        .forEach((instance, url) -> out.printf("  %-30s %s%n", "metrics of " + instance, url));
     out.println();
   }
 
