@@ -45,6 +45,8 @@ public final class RemediationExecutor implements AutoCloseable {
   private final PolicyStore policies;
   private final Recorder recorder;
   private final AtomicBoolean running = new AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch stopping =
+      new java.util.concurrent.CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile boolean failed;
 
@@ -252,6 +254,7 @@ public final class RemediationExecutor implements AutoCloseable {
       return;
     }
     running.set(false);
+    stopping.countDown();
     Thread t;
     synchronized (this) {
       t = thread;
@@ -277,9 +280,10 @@ public final class RemediationExecutor implements AutoCloseable {
     return false;
   }
 
-  private static void pause(Duration d) {
+  /** Waits out a backoff, or less when {@link #close()} is called meanwhile. */
+  private void pause(Duration d) {
     try {
-      Thread.sleep(d.toMillis());
+      stopping.await(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
