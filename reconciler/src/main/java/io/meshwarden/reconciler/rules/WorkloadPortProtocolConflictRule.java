@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * MW0101 (IST0116): a workload is behind several Services that give one port number different
@@ -35,20 +33,11 @@ public final class WorkloadPortProtocolConflictRule implements NamespaceRule {
       if (services.size() < 2) {
         continue;
       }
-      Map<Integer, Set<String>> protocols = new TreeMap<>();
-      Map<Integer, Set<String>> names = new TreeMap<>();
-      for (ServiceFacts s : services) {
-        for (ServiceFacts.ServicePort p : s.ports()) {
-          protocols.computeIfAbsent(p.port(), k -> new TreeSet<>()).add(p.protocol());
-          names.computeIfAbsent(p.port(), k -> new TreeSet<>()).add(s.meta().name());
-        }
+      for (var c :
+          Services.conflicts(
+              services, ServiceFacts.ServicePort::port, ServiceFacts.ServicePort::protocol)) {
+        out.add(result(w, c.key(), c.values(), c.services()));
       }
-      protocols.forEach(
-          (port, protos) -> {
-            if (protos.size() > 1) {
-              out.add(result(w, port, protos, names.get(port)));
-            }
-          });
     }
     return out;
   }

@@ -8,9 +8,6 @@ import io.meshwarden.reconciler.model.WorkloadView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * MW0102 (IST0137): a workload is behind several Services that send one targetPort through
@@ -35,32 +32,23 @@ public final class WorkloadTargetPortConflictRule implements NamespaceRule {
       if (services.size() < 2) {
         continue;
       }
-      Map<String, Set<Integer>> ports = new TreeMap<>();
-      Map<String, Set<String>> names = new TreeMap<>();
-      for (ServiceFacts s : services) {
-        for (ServiceFacts.ServicePort p : s.ports()) {
-          ports.computeIfAbsent(p.targetPort(), k -> new TreeSet<>()).add(p.port());
-          names.computeIfAbsent(p.targetPort(), k -> new TreeSet<>()).add(s.meta().name());
-        }
+      for (var c :
+          Services.conflicts(
+              services, ServiceFacts.ServicePort::targetPort, ServiceFacts.ServicePort::port)) {
+        String svc = String.join(",", c.services());
+        out.add(
+            RuleResult.of(
+                INFO,
+                w.ref(),
+                String.format(
+                    "%s: services %s map targetPort %s from different ports %s; use the"
+                        + " same service port or different targetPorts",
+                    Subjects.describe(w.ref()), svc, c.key(), c.values()),
+                Map.of(
+                    "targetPort", c.key(),
+                    "ports", c.values().toString(),
+                    "services", svc)));
       }
-      ports.forEach(
-          (target, numbers) -> {
-            if (numbers.size() > 1) {
-              String svc = String.join(",", names.get(target));
-              out.add(
-                  RuleResult.of(
-                      INFO,
-                      w.ref(),
-                      String.format(
-                          "%s: services %s map targetPort %s from different ports %s; use the"
-                              + " same service port or different targetPorts",
-                          Subjects.describe(w.ref()), svc, target, numbers),
-                      Map.of(
-                          "targetPort", target,
-                          "ports", numbers.toString(),
-                          "services", svc)));
-            }
-          });
     }
     return out;
   }
