@@ -146,6 +146,22 @@ class DeployManifestsTest {
   }
 
   @Test
+  void watcherAndReconcilerHaveABudgetOfOneDisruptionOverTheirOwnPods() throws IOException {
+    Map<String, JsonNode> deployments = byKind("Deployment");
+    Map<String, JsonNode> budgets = byKind("PodDisruptionBudget");
+
+    assertThat(budgets.keySet())
+        .containsExactlyInAnyOrder("meshwarden-watcher", "meshwarden-reconciler");
+    budgets.forEach(
+        (name, pdb) -> {
+          assertThat(pdb.path("spec").path("maxUnavailable").asInt()).as(name).isEqualTo(1);
+          assertThat(pdb.path("spec").path("selector"))
+              .as("%s selects its Deployment's pods", name)
+              .isEqualTo(deployments.get(name).path("spec").path("selector"));
+        });
+  }
+
+  @Test
   void prometheusRuleHoldsTheGroupsOfRulesYaml() throws IOException {
     JsonNode rule = byKind("PrometheusRule").get("meshwarden");
     JsonNode file = YAML.readTree(DEPLOY.resolve("prometheus/rules.yaml").toFile());
