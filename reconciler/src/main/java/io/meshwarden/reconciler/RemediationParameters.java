@@ -53,14 +53,14 @@ public final class RemediationParameters {
               ConfigType.DURATION,
               Duration.ofSeconds(1),
               "Longest wait for new requests in one executor step")
-          .validatedBy(RemediationParameters::positive);
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> ROLLOUT_TIMEOUT =
       ConfigParameter.withDefault(
               "remediation.rollout-timeout",
               ConfigType.DURATION,
               Duration.ofMinutes(10),
               "How long a restarted workload may take to settle before the remediation failed")
-          .validatedBy(RemediationParameters::positive);
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Integer> BREAKER_THRESHOLD =
       ConfigParameter.withDefault(
               "remediation.breaker-threshold",
@@ -74,21 +74,21 @@ public final class RemediationParameters {
               ConfigType.DURATION,
               Duration.ofHours(1),
               "Window in which failures count toward the circuit breaker")
-          .validatedBy(RemediationParameters::positive);
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> BREAKER_RESUME_AFTER =
       ConfigParameter.optional(
               "remediation.breaker-resume-after",
               ConfigType.DURATION,
               "Close an open circuit breaker by itself after this long. Unset: wait for the"
                   + " meshwarden.io/resume-remediation annotation on a policy")
-          .validatedBy(RemediationParameters::positive);
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> CAMPAIGN_IDLE =
       ConfigParameter.withDefault(
               "remediation.campaign-idle",
               ConfigType.DURATION,
               Duration.ofHours(1),
               "Forget a finished (not halted) canary campaign after this long without requests")
-          .validatedBy(RemediationParameters::positive);
+          .validatedBy(ConfigValidator.positiveDuration());
 
   private RemediationParameters() {}
 
@@ -139,12 +139,6 @@ public final class RemediationParameters {
     } catch (IllegalArgumentException e) {
       // The record's own checks name the remediation.* key they concern.
       throw new ConfigException(e.getMessage(), e);
-    }
-  }
-
-  private static void positive(Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException("a duration above zero");
     }
   }
 }

@@ -39,6 +39,15 @@ public interface ConfigValidator<T> {
     };
   }
 
+  /** A duration above zero (a poll timeout, a window, an interval). */
+  static ConfigValidator<java.time.Duration> positiveDuration() {
+    return value -> {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("a duration above zero");
+      }
+    };
+  }
+
   /** Text that matches a pattern in full; {@code expected} describes the pattern to people. */
   static ConfigValidator<String> matches(Pattern pattern, String expected) {
     return value -> {
