@@ -5,6 +5,8 @@ import io.meshwarden.alerting.config.RoutingConfig;
 import io.meshwarden.alerting.grouping.Dispatch;
 import io.meshwarden.alerting.receiver.Notifier;
 import io.meshwarden.alerting.receiver.Notifiers;
+import io.meshwarden.common.http.Meters;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -39,14 +41,22 @@ public final class DeliveryService implements AutoCloseable {
         new ReceiverChannel.Wiring(transport, deadLetters, scheduler, clock);
     Map<String, Notifier> notifiers = Notifiers.of(config, externalUrl);
     for (ReceiverConfig r : config.receiverList()) {
-      channels.put(
-          r.name(),
+      ReceiverChannel channel =
           new ReceiverChannel(
               r.name(),
               notifiers.get(r.name()),
               r.delivery(),
               wiring,
-              new DeliveryMetrics(registry, r.name(), r.type())));
+              new DeliveryMetrics(registry, r.name(), r.type()));
+      channels.put(r.name(), channel);
+      // The channels live as long as the service, so the gauge's weak reference is enough.
+      Gauge.builder(
+              Meters.name("alerting.receiver.breakers.open"),
+              channel,
+              ReceiverChannel::breakersNotClosed)
+          .description("Targets of the receiver whose circuit breaker is open or half-open")
+          .tags("receiver", r.name(), "type", r.type())
+          .register(registry);
     }
   }
 

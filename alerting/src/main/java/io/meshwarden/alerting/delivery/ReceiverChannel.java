@@ -90,14 +90,18 @@ public final class ReceiverChannel implements AutoCloseable {
     }
   }
 
-  /** Whether any target's breaker is open. */
-  public boolean breakerOpen() {
+  /**
+   * Targets whose circuit breaker is not closed: open (refusing calls) or half-open (waiting for,
+   * or sending, the probe that decides whether it closes).
+   */
+  public int breakersNotClosed() {
+    int n = 0;
     for (CircuitBreaker b : breakers) {
-      if (b.state() == CircuitBreaker.State.OPEN) {
-        return true;
+      if (b.state() != CircuitBreaker.State.CLOSED) {
+        n++;
       }
     }
-    return false;
+    return n;
   }
 
   private void attempt(Job job, int target, int attempt) {
