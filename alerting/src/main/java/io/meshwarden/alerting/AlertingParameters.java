@@ -3,6 +3,7 @@ package io.meshwarden.alerting;
 import io.meshwarden.common.config.ConfigKey;
 import io.meshwarden.common.config.ConfigParameter;
 import io.meshwarden.common.config.ConfigType;
+import io.meshwarden.common.config.ConfigValidator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,34 +36,39 @@ public final class AlertingParameters {
           "runbook_url of an alert is this plus the rule code in lower case");
   public static final ConfigParameter<Duration> TICK =
       ConfigParameter.withDefault(
-          "alerting.tick",
-          ConfigType.DURATION,
-          Duration.ofMillis(500),
-          "How often groups are checked for due notifications (and the consumer's poll timeout)");
+              "alerting.tick",
+              ConfigType.DURATION,
+              Duration.ofMillis(500),
+              "How often groups are checked for due notifications (and the consumer's poll timeout)")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> COMMIT_INTERVAL =
       ConfigParameter.withDefault(
-          "alerting.commit-interval",
-          ConfigType.DURATION,
-          Duration.ofSeconds(1),
-          "How often delivered offsets are committed");
+              "alerting.commit-interval",
+              ConfigType.DURATION,
+              Duration.ofSeconds(1),
+              "How often delivered offsets are committed")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> REVOKE_TIMEOUT =
       ConfigParameter.withDefault(
-          "alerting.revoke-timeout",
-          ConfigType.DURATION,
-          Duration.ofSeconds(20),
-          "How long a rebalance waits for notifications in flight before letting partitions go");
+              "alerting.revoke-timeout",
+              ConfigType.DURATION,
+              Duration.ofSeconds(20),
+              "How long a rebalance waits for notifications in flight before letting partitions go")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> NOTICE_MAX_AGE =
       ConfigParameter.withDefault(
-          "alerting.notice-max-age",
-          ConfigType.DURATION,
-          Duration.ofHours(1),
-          "Remediation records older than this are passed over without an action notice");
+              "alerting.notice-max-age",
+              ConfigType.DURATION,
+              Duration.ofHours(1),
+              "Remediation records older than this are passed over without an action notice")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> DLQ_DEPTH_INTERVAL =
       ConfigParameter.withDefault(
-          "alerting.dlq-depth-interval",
-          ConfigType.DURATION,
-          Duration.ofSeconds(30),
-          "How often the dead-letter depth metric is refreshed");
+              "alerting.dlq-depth-interval",
+              ConfigType.DURATION,
+              Duration.ofSeconds(30),
+              "How often the dead-letter depth metric is refreshed")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Boolean> CREATE_TOPICS =
       ConfigParameter.withDefault(
           "alerting.create-topics",

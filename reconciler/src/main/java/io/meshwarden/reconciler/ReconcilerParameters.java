@@ -26,10 +26,11 @@ public final class ReconcilerParameters {
           .validatedBy(HoldOverrides::check);
   public static final ConfigParameter<Duration> RETENTION =
       ConfigParameter.withDefault(
-          "reconciler.findings.resolved-retention",
-          ConfigType.DURATION,
-          Duration.ofHours(1),
-          "How long a resolved finding stays before it is tombstoned on the findings topic");
+              "reconciler.findings.resolved-retention",
+              ConfigType.DURATION,
+              Duration.ofHours(1),
+              "How long a resolved finding stays before it is tombstoned on the findings topic")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> DEBOUNCE =
       ConfigParameter.withDefault(
           "reconciler.debounce",
@@ -38,16 +39,18 @@ public final class ReconcilerParameters {
           "How long a changed namespace waits for further changes before it is evaluated");
   public static final ConfigParameter<Duration> TICK =
       ConfigParameter.withDefault(
-          "reconciler.tick",
-          ConfigType.DURATION,
-          Duration.ofMillis(250),
-          "How often each shard checks debounced namespaces, holds, retention and mesh changes");
+              "reconciler.tick",
+              ConfigType.DURATION,
+              Duration.ofMillis(250),
+              "How often each shard checks debounced namespaces, holds, retention and mesh changes")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> RESYNC =
       ConfigParameter.withDefault(
-          "reconciler.resync-period",
-          ConfigType.DURATION,
-          Duration.ofMinutes(10),
-          "How often each shard re-evaluates every namespace it holds, changed or not");
+              "reconciler.resync-period",
+              ConfigType.DURATION,
+              Duration.ofMinutes(10),
+              "How often each shard re-evaluates every namespace it holds, changed or not")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Integer> THREADS =
       ConfigParameter.withDefault(
               "reconciler.stream-threads",
@@ -70,10 +73,11 @@ public final class ReconcilerParameters {
           "Directory of the local state stores (an emptyDir or a persistent volume)");
   public static final ConfigParameter<Duration> COMMIT_INTERVAL =
       ConfigParameter.withDefault(
-          "reconciler.commit-interval",
-          ConfigType.DURATION,
-          Duration.ofMillis(100),
-          "How often transactions commit: findings become visible at most this much later");
+              "reconciler.commit-interval",
+              ConfigType.DURATION,
+              Duration.ofMillis(100),
+              "How often transactions commit: findings become visible at most this much later")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Boolean> CREATE_TOPICS =
       ConfigParameter.withDefault(
           "reconciler.create-topics",

@@ -23,19 +23,25 @@ public final class WatcherParameters {
           "This replica's name in the election; defaults to POD_NAME, then HOSTNAME");
   public static final ConfigParameter<Duration> LEASE_DURATION =
       ConfigParameter.withDefault(
-          "watcher.lease-duration", ConfigType.DURATION, Duration.ofSeconds(15), "Lease duration");
+              "watcher.lease-duration",
+              ConfigType.DURATION,
+              Duration.ofSeconds(15),
+              "Lease duration")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> RENEW_DEADLINE =
       ConfigParameter.withDefault(
-          "watcher.renew-deadline",
-          ConfigType.DURATION,
-          Duration.ofSeconds(10),
-          "How long the leader keeps trying to renew before it steps down");
+              "watcher.renew-deadline",
+              ConfigType.DURATION,
+              Duration.ofSeconds(10),
+              "How long the leader keeps trying to renew before it steps down")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Duration> RETRY_PERIOD =
       ConfigParameter.withDefault(
-          "watcher.retry-period",
-          ConfigType.DURATION,
-          Duration.ofSeconds(2),
-          "How often candidates try to acquire, and the leader to renew, the Lease");
+              "watcher.retry-period",
+              ConfigType.DURATION,
+              Duration.ofSeconds(2),
+              "How often candidates try to acquire, and the leader to renew, the Lease")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<List<String>> CONTROL_PLANE_NAMESPACES =
       ConfigParameter.withDefault(
           "watcher.control-plane-namespaces",
@@ -69,10 +75,11 @@ public final class WatcherParameters {
           .validatedBy(ConfigValidator.range(1, 10_000));
   public static final ConfigParameter<Duration> RESYNC =
       ConfigParameter.withDefault(
-          "watcher.resync-period",
-          ConfigType.DURATION,
-          Duration.ofMinutes(10),
-          "Informer resync period");
+              "watcher.resync-period",
+              ConfigType.DURATION,
+              Duration.ofMinutes(10),
+              "Informer resync period")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Integer> BATCH_RECORDS =
       ConfigParameter.withDefault(
               "watcher.publish.max-batch",
@@ -82,10 +89,11 @@ public final class WatcherParameters {
           .validatedBy(ConfigValidator.range(1, 100_000));
   public static final ConfigParameter<Duration> BATCH_WINDOW =
       ConfigParameter.withDefault(
-          "watcher.publish.window",
-          ConfigType.DURATION,
-          Duration.ofMillis(50),
-          "How long a transaction gathers changes before it commits");
+              "watcher.publish.window",
+              ConfigType.DURATION,
+              Duration.ofMillis(50),
+              "How long a transaction gathers changes before it commits")
+          .validatedBy(ConfigValidator.positiveDuration());
   public static final ConfigParameter<Boolean> CREATE_TOPICS =
       ConfigParameter.withDefault(
           "watcher.create-topics",
