@@ -39,7 +39,8 @@ public final class RemediationParameters {
           "remediation.group-id",
           ConfigType.STRING,
           "Consumer group of the request topic; one active executor per group. Unset:"
-              + " meshwarden-remediation-<cluster>");
+              + " meshwarden-remediation-<cluster>, or meshwarden-remediation-<cluster>-dry-run"
+              + " in dry-run so it never takes requests from the live executor");
   public static final ConfigParameter<String> CONTROL_PLANE_NAMESPACE =
       ConfigParameter.withDefault(
               "remediation.control-plane-namespace",
@@ -126,7 +127,12 @@ public final class RemediationParameters {
               cluster,
               new TopicNames(common.topicPrefix()),
               KafkaSettings.from(config),
-              config.find(GROUP_ID).orElse("meshwarden-remediation-" + cluster),
+              config
+                  .find(GROUP_ID)
+                  .orElse(
+                      "meshwarden-remediation-"
+                          + cluster
+                          + (config.get(DRY_RUN) ? "-dry-run" : "")),
               actor,
               config.get(DRY_RUN),
               config.get(CONTROL_PLANE_NAMESPACE),

@@ -53,6 +53,11 @@ class RemediationParametersTest {
   void theDryRunFlagSetsDryRun() {
     assertThat(parse("--dry-run").orElseThrow().dryRun()).isTrue();
     assertThat(parse("--set", "remediation.dry-run=true").orElseThrow().dryRun()).isTrue();
+    assertThat(parse("--dry-run").orElseThrow().groupId())
+        .as("a dry-run executor must not share the live executor's group")
+        .isEqualTo("meshwarden-remediation-prod-eu-dry-run");
+    assertThat(parse("--dry-run", "--set", "remediation.group-id=g1").orElseThrow().groupId())
+        .isEqualTo("g1");
   }
 
   @Test
