@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -146,12 +148,11 @@ class DeployManifestsTest {
   }
 
   @Test
-  void watcherAndReconcilerHaveABudgetOfOneDisruptionOverTheirOwnPods() throws IOException {
+  void everyRoleHasABudgetOfOneDisruptionOverItsOwnPods() throws IOException {
     Map<String, JsonNode> deployments = byKind("Deployment");
     Map<String, JsonNode> budgets = byKind("PodDisruptionBudget");
 
-    assertThat(budgets.keySet())
-        .containsExactlyInAnyOrder("meshwarden-watcher", "meshwarden-reconciler");
+    assertThat(budgets.keySet()).isEqualTo(deployments.keySet());
     budgets.forEach(
         (name, pdb) -> {
           assertThat(pdb.path("spec").path("maxUnavailable").asInt()).as(name).isEqualTo(1);
@@ -159,6 +160,197 @@ class DeployManifestsTest {
               .as("%s selects its Deployment's pods", name)
               .isEqualTo(deployments.get(name).path("spec").path("selector"));
         });
+  }
+
+  /** Two alerting replicas share the consumer group (docs/alerting.md, "Scaling"). */
+  @Test
+  void everyRoleRunsSeveralReplicasSpreadOverNodes() throws IOException {
+    Map<String, JsonNode> deployments = byKind("Deployment");
+    assertThat(deployments.get("meshwarden-alerting").path("spec").path("replicas").asInt())
+        .isEqualTo(2);
+    deployments.forEach(
+        (name, d) -> {
+          assertThat(d.path("spec").path("replicas").asInt())
+              .as("%s replicas", name)
+              .isGreaterThan(1);
+          JsonNode terms =
+              d.path("spec")
+                  .path("template")
+                  .path("spec")
+                  .path("affinity")
+                  .path("podAntiAffinity")
+                  .path("preferredDuringSchedulingIgnoredDuringExecution");
+          assertThat(terms).as("%s anti-affinity", name).hasSize(1);
+          JsonNode term = terms.get(0).path("podAffinityTerm");
+          assertThat(term.path("topologyKey").asText()).isEqualTo("kubernetes.io/hostname");
+          assertThat(term.path("labelSelector"))
+              .as("%s spreads its own pods", name)
+              .isEqualTo(d.path("spec").path("selector"));
+        });
+  }
+
+  @Test
+  void defaultDenySelectsEveryPodOfTheNamespaceBothWays() throws IOException {
+    JsonNode deny = byKind("NetworkPolicy").get("meshwarden-default-deny");
+    assertThat(deny).as("NetworkPolicy meshwarden-default-deny").isNotNull();
+    assertThat(deny.path("metadata").path("namespace").asText()).isEqualTo("meshwarden");
+    assertThat(texts(deny.path("spec").path("policyTypes")))
+        .containsExactlyInAnyOrder("Ingress", "Egress");
+    assertThat(deny.path("spec").has("ingress")).isFalse();
+    assertThat(deny.path("spec").has("egress")).isFalse();
+    for (var e : byKind("Deployment").entrySet()) {
+      assertThat(selects(deny.path("spec").path("podSelector"), podLabels(e.getValue())))
+          .as("default deny selects %s", e.getKey())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void everyNetworkPolicyIsInTheNamespaceAndSelectsSomeRole() throws IOException {
+    Map<String, JsonNode> policies = byKind("NetworkPolicy");
+    assertThat(policies.keySet())
+        .containsExactlyInAnyOrder(
+            "meshwarden-default-deny",
+            "meshwarden-allow-dns",
+            "meshwarden-allow-kafka",
+            "meshwarden-allow-kube-api",
+            "meshwarden-alerting-receivers",
+            "meshwarden-allow-monitoring");
+    Collection<JsonNode> deployments = byKind("Deployment").values();
+    policies.forEach(
+        (name, np) -> {
+          assertThat(np.path("metadata").path("namespace").asText())
+              .as(name)
+              .isEqualTo("meshwarden");
+          assertThat(deployments)
+              .as("%s selects a role's pods", name)
+              .anyMatch(d -> selects(np.path("spec").path("podSelector"), podLabels(d)));
+        });
+  }
+
+  /** What each role must reach: DNS and Kafka for all, the API or the receivers by role. */
+  @Test
+  void everyRoleMayReachDnsKafkaAndWhatItsRoleNeeds() throws IOException {
+    String bootstrap =
+        byKind("ConfigMap")
+            .get("meshwarden-config")
+            .path("data")
+            .path("MW_KAFKA_BOOTSTRAP_SERVERS")
+            .asText();
+    String kafkaPort = bootstrap.substring(bootstrap.lastIndexOf(':') + 1);
+    Map<String, List<String>> needs =
+        Map.of(
+            "meshwarden-watcher", List.of("TCP/443", "TCP/6443"),
+            "meshwarden-reconciler", List.of("TCP/443", "TCP/6443"),
+            // Slack, PagerDuty, Teams, webhooks; Alertmanager in the base routing file.
+            "meshwarden-alerting", List.of("TCP/443", "TCP/9093"));
+    for (var e : byKind("Deployment").entrySet()) {
+      Set<String> egress = allowedPorts(e.getValue(), "egress");
+      assertThat(egress)
+          .as("%s egress", e.getKey())
+          .contains("UDP/53", "TCP/53", "TCP/9092", "TCP/9093", "TCP/" + kafkaPort)
+          .containsAll(needs.get(e.getKey()));
+    }
+    assertThat(allowedPorts(byKind("Deployment").get("meshwarden-alerting"), "egress"))
+        .as("alerting does not call the Kubernetes API")
+        .doesNotContain("TCP/6443");
+  }
+
+  /** A NetworkPolicy cannot select the API server by name: any address on its ports. */
+  @Test
+  void kubernetesApiIsAnyAddressOnTheApiPorts() throws IOException {
+    JsonNode egress =
+        byKind("NetworkPolicy").get("meshwarden-allow-kube-api").path("spec").path("egress");
+    assertThat(egress).hasSize(1);
+    List<String> cidrs = new ArrayList<>();
+    egress.get(0).path("to").forEach(t -> cidrs.add(t.path("ipBlock").path("cidr").asText()));
+    assertThat(cidrs).contains("0.0.0.0/0");
+  }
+
+  @Test
+  void dnsGoesToKubeDnsOnly() throws IOException {
+    JsonNode to = byKind("NetworkPolicy").get("meshwarden-allow-dns").path("spec").path("egress");
+    assertThat(to).hasSize(1);
+    JsonNode peer = to.get(0).path("to").get(0);
+    assertThat(
+            peer.path("namespaceSelector")
+                .path("matchLabels")
+                .path("kubernetes.io/metadata.name")
+                .asText())
+        .isEqualTo("kube-system");
+    assertThat(peer.path("podSelector").path("matchLabels").path("k8s-app").asText())
+        .isEqualTo("kube-dns");
+  }
+
+  @Test
+  void everyRoleTakesScrapesAndProbesOnHttpFromTheMonitoringNamespace() throws IOException {
+    JsonNode np = byKind("NetworkPolicy").get("meshwarden-allow-monitoring");
+    JsonNode rule = np.path("spec").path("ingress").get(0);
+    assertThat(
+            rule.path("from")
+                .get(0)
+                .path("namespaceSelector")
+                .path("matchLabels")
+                .path("kubernetes.io/metadata.name")
+                .asText())
+        .isEqualTo("monitoring");
+    for (var e : byKind("Deployment").entrySet()) {
+      String http =
+          e.getValue()
+              .path("spec")
+              .path("template")
+              .path("spec")
+              .path("containers")
+              .get(0)
+              .path("ports")
+              .get(0)
+              .path("containerPort")
+              .asText();
+      assertThat(allowedPorts(e.getValue(), "ingress"))
+          .as("%s ingress", e.getKey())
+          .containsExactly("TCP/" + http);
+    }
+  }
+
+  /** The example Secret carries every env: reference of the routing file, and only those. */
+  @Test
+  void exampleReceiverSecretProvidesWhatTheRoutingFileReferences() throws IOException {
+    JsonNode secret = readAll(DEPLOY.resolve("examples/secret-alerting-receivers.yaml")).get(0);
+    JsonNode container =
+        byKind("Deployment")
+            .get("meshwarden-alerting")
+            .path("spec")
+            .path("template")
+            .path("spec")
+            .path("containers")
+            .get(0);
+    List<String> secretRefs = new ArrayList<>();
+    container
+        .path("envFrom")
+        .forEach(f -> secretRefs.add(f.path("secretRef").path("name").asText()));
+    assertThat(secretRefs).contains(secret.path("metadata").path("name").asText());
+    assertThat(secret.path("metadata").path("namespace").asText()).isEqualTo("meshwarden");
+
+    Set<String> keys = new TreeSet<>();
+    secret.path("stringData").fieldNames().forEachRemaining(keys::add);
+    Set<String> referenced = new TreeSet<>();
+    Matcher env =
+        Pattern.compile("env:([A-Za-z_][A-Za-z0-9_]*)")
+            // The routing file itself, with its commented receivers; not the manifest's header.
+            .matcher(
+                byKind("ConfigMap")
+                    .get("meshwarden-alerting-routing")
+                    .path("data")
+                    .path("routing.yaml")
+                    .asText());
+    while (env.find()) {
+      referenced.add(env.group(1));
+    }
+    assertThat(referenced).isNotEmpty();
+    assertThat(keys).isEqualTo(referenced);
+    assertThat(kustomizationsUnder(DEPLOY))
+        .as("the example Secret is in no kustomization")
+        .noneMatch(k -> k.contains("secret-alerting-receivers"));
   }
 
   @Test
@@ -204,13 +396,19 @@ class DeployManifestsTest {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as("kubectl kustomize %s: %s", overlay, out).isZero();
       Set<String> deployments = new TreeSet<>();
+      Set<String> policies = new TreeSet<>();
       try (var parser = YAML.getFactory().createParser(out)) {
         for (JsonNode d : YAML.readValues(parser, JsonNode.class).readAll()) {
           if (d.path("kind").asText().equals("Deployment")) {
             deployments.add(d.path("metadata").path("name").asText());
+          } else if (d.path("kind").asText().equals("NetworkPolicy")) {
+            policies.add(d.path("metadata").path("name").asText());
           }
         }
       }
+      assertThat(policies)
+          .as("NetworkPolicies of %s", overlay)
+          .contains("meshwarden-default-deny", "meshwarden-allow-dns", "meshwarden-allow-kafka");
       Set<String> expected =
           switch (overlay) {
             case "central-alerting/central" -> Set.of("meshwarden-alerting");
@@ -241,6 +439,74 @@ class DeployManifestsTest {
           .fields()
           .forEachRemaining(f -> config.put(f.getKey(), f.getValue().asText()));
       assertThat(config).as("%s config", spec.name()).isEqualTo(new TreeMap<>(spec.configs()));
+    }
+  }
+
+  /** "PROTOCOL/port" allowed in or out of a Deployment's pods by the policies selecting them. */
+  private static Set<String> allowedPorts(JsonNode deployment, String direction)
+      throws IOException {
+    Map<String, String> labels = podLabels(deployment);
+    Set<String> out = new TreeSet<>();
+    for (JsonNode np : byKind("NetworkPolicy").values()) {
+      if (!selects(np.path("spec").path("podSelector"), labels)) {
+        continue;
+      }
+      for (JsonNode rule : np.path("spec").path(direction)) {
+        rule.path("ports")
+            .forEach(
+                p -> out.add(p.path("protocol").asText("TCP") + "/" + p.path("port").asText()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> podLabels(JsonNode deployment) {
+    Map<String, String> labels = new TreeMap<>();
+    deployment
+        .path("spec")
+        .path("template")
+        .path("metadata")
+        .path("labels")
+        .fields()
+        .forEachRemaining(f -> labels.put(f.getKey(), f.getValue().asText()));
+    return labels;
+  }
+
+  /** A LabelSelector against labels: matchLabels and matchExpressions (In, NotIn, Exists). */
+  private static boolean selects(JsonNode selector, Map<String, String> labels) {
+    var wanted = selector.path("matchLabels").fields();
+    while (wanted.hasNext()) {
+      var w = wanted.next();
+      if (!w.getValue().asText().equals(labels.get(w.getKey()))) {
+        return false;
+      }
+    }
+    for (JsonNode x : selector.path("matchExpressions")) {
+      String value = labels.get(x.path("key").asText());
+      List<String> values = texts(x.path("values"));
+      boolean ok =
+          switch (x.path("operator").asText()) {
+            case "In" -> value != null && values.contains(value);
+            case "NotIn" -> value == null || !values.contains(value);
+            case "Exists" -> value != null;
+            case "DoesNotExist" -> value == null;
+            default -> throw new IllegalArgumentException(x.toString());
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> kustomizationsUnder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<String> out = new ArrayList<>();
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().matches("kustomization\\.ya?ml")).toList()) {
+        out.add(Files.readString(f));
+      }
+      return out;
     }
   }
 
