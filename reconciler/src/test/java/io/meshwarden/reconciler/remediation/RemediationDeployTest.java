@@ -99,12 +99,10 @@ class RemediationDeployTest {
             "apps/statefulsets:patch",
             "apps/daemonsets:patch",
             "events.k8s.io/events:create",
-            "meshwarden.io/injectionpolicies/status:update",
             "meshwarden.io/injectionpolicies/status:patch");
     assertThat(grants)
         .contains(
             "/pods:list",
-            "apps/replicasets:list",
             "policy/poddisruptionbudgets:list",
             "meshwarden.io/injectionpolicies:list")
         .noneMatch(g -> g.contains("secrets") || g.contains("*"));

@@ -201,10 +201,16 @@ final class RemediationSim implements AutoCloseable {
 
   /** Starts an executor with {@code c} publishing to {@code next}. */
   RemediationExecutor startExecutor(RemediationConfig c, RecordSink next) {
+    return startExecutor(c, next, client());
+  }
+
+  /**
+   * Starts an executor with {@code c} publishing to {@code next}, calling the API with {@code k}.
+   */
+  RemediationExecutor startExecutor(RemediationConfig c, RecordSink next, KubernetesClient k) {
     sink = new CapturingSink(next);
     executor =
-        new RemediationExecutor(
-            c, new KafkaRequestSource(c), sink, client(), cluster.clock(), meters);
+        new RemediationExecutor(c, new KafkaRequestSource(c), sink, k, cluster.clock(), meters);
     executors.add(executor);
     RemediationExecutor e = executor;
     Awaitility.await()

@@ -9,13 +9,16 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -41,6 +44,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * that address, for clients in other processes too; {@link #close()} stops it.
  */
 public final class KubernetesApi implements BeforeAllCallback, ParameterResolver, AutoCloseable {
+
+  /**
+   * Header that {@link #newClient(String)} sends with every request, so a test can pick the
+   * requests of the code under test out of {@link #takeRequests()}.
+   */
+  public static final String ACTOR_HEADER = "X-Meshwarden-Actor";
 
   private static final Namespace NAMESPACE = Namespace.create(KubernetesApi.class);
 
@@ -140,6 +149,35 @@ public final class KubernetesApi implements BeforeAllCallback, ParameterResolver
   /** A new client of this server (its own connections and watches); the caller closes it. */
   public KubernetesClient newClient() {
     return running().server.createClient();
+  }
+
+  /**
+   * A new client whose requests carry {@link #ACTOR_HEADER} {@code actor}; the caller closes it.
+   */
+  public KubernetesClient newClient(String actor) {
+    return running()
+        .server
+        .createClient(
+            b -> b.editOrNewConfig().withCustomHeaders(Map.of(ACTOR_HEADER, actor)).endConfig());
+  }
+
+  /**
+   * Every request the server received since the last call, oldest first: method, path with query,
+   * headers. The mock server logs each request it receives (watch upgrades too); this drains its
+   * log.
+   */
+  public List<RecordedRequest> takeRequests() {
+    List<RecordedRequest> out = new ArrayList<>();
+    try {
+      for (RecordedRequest r = running().server.takeRequest(0, TimeUnit.SECONDS);
+          r != null;
+          r = running().server.takeRequest(0, TimeUnit.SECONDS)) {
+        out.add(r);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return out;
   }
 
   /** The server's URL on the address it listens on, for a client in this or another process. */

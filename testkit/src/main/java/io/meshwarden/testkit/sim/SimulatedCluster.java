@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.meshwarden.testkit.kubernetes.KubernetesApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +113,21 @@ public final class SimulatedCluster implements AutoCloseable {
    */
   public KubernetesClient newClient(int retries) {
     return client(Map.of(), retries);
+  }
+
+  /**
+   * A new client (default retries) whose requests carry {@link KubernetesApi#ACTOR_HEADER} {@code
+   * actor}, to find the requests of the code under test in {@link #takeRequests()}; the caller
+   * closes it.
+   */
+  public KubernetesClient newClient(String actor) {
+    return client(
+        Map.of(KubernetesApi.ACTOR_HEADER, actor), Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT);
+  }
+
+  /** Every request the API received since the last call, oldest first (the simulator's too). */
+  public List<RecordedRequest> takeRequests() {
+    return api.takeRequests();
   }
 
   /** The API server's URL, for clients in other processes. */
