@@ -333,10 +333,11 @@ class RemediationExecutorIT {
     sim.cluster.advance(Duration.ofSeconds(10));
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of("maxConcurrent", 1, "cooldown", "1m")));
-    // Every restart patch is refused (an admission webhook or RBAC would answer much the same).
+    // Every restart patch is refused, as by a Role without patch on deployments (a 403 is not
+    // retried by the client, so each refusal is quick).
     sim.cluster
         .faults()
-        .apiError(500, java.util.Set.of("patch"), "deployments", Duration.ofHours(1), false);
+        .apiError(403, java.util.Set.of("patch"), "deployments", Duration.ofHours(1), false);
     sim.startExecutor(sim.config.withBreaker(2, Duration.ofHours(1), null));
     for (int i = 0; i < 3; i++) {
       sim.request("shop", "app-" + i, null);

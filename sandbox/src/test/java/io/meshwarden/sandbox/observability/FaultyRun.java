@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  * short run is there to catch.
  *
  * <ul>
- *   <li>prod-eu: its API refuses every restart patch (500) and its executor's breaker opens on the
- *       first failure (the scenario's {@code remediation.executor} section), so the next request is
- *       refused {@code circuit-open}; an unreadable record on its objects topic and one on its
- *       remediation request topic are dead-lettered by its reconciler and its executor.
+ *   <li>prod-eu: its API refuses every restart patch (403, as RBAC would) and its executor's
+ *       breaker opens on the first failure (the scenario's {@code remediation.executor} section),
+ *       so the next request is refused {@code circuit-open}; an unreadable record on its objects
+ *       topic and one on its remediation request topic are dead-lettered by its reconciler and its
+ *       executor.
  *   <li>prod-us: once a watcher leads, its API refuses every Lease read and write, so the leader's
  *       renewals fail and nobody can take over; one of its reconciler instances has stopped.
  *   <li>alerting: every alert also goes to webhook receiver {@value #FAILING_RECEIVER} at a port
@@ -73,7 +74,7 @@ final class FaultyRun {
   static void inject(RunningSandbox sandbox) {
     sandbox
         .faults(BREAKER_CLUSTER)
-        .apiError(500, Set.of("patch"), "deployments", Duration.ofHours(1), false);
+        .apiError(403, Set.of("patch"), "deployments", Duration.ofHours(1), false);
     sandbox.send(sandbox.objectsTopic(BREAKER_CLUSTER), "poison", POISON);
     sandbox.send(sandbox.remediationRequestsTopic(BREAKER_CLUSTER), "poison", POISON);
     sandbox.send(sandbox.findingsTopic(), "poison", POISON);

@@ -88,7 +88,9 @@ final class LiveStack implements ExtensionContext.Store.CloseableResource {
   private static LiveStack start(Run run) {
     Path dir;
     try {
-      dir = Files.createTempDirectory("meshwarden-observability-" + run.name().toLowerCase());
+      dir =
+          Files.createTempDirectory(
+              "meshwarden-observability-" + run.name().toLowerCase(java.util.Locale.ROOT));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
