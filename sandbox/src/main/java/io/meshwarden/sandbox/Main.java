@@ -59,6 +59,14 @@ public final class Main implements Callable<Integer> {
   java.nio.file.Path scenarioDir;
 
   @Option(
+      names = "--also-notify",
+      split = ",",
+      description =
+          "Also send every alert to these webhook URLs (receivers also-notify-1, -2...), besides"
+              + " printing it.")
+  List<java.net.URI> alsoNotify = List.of();
+
+  @Option(
       names = "--http-port",
       defaultValue = "0",
       description = "Port for /metrics, /healthz and /readyz (default: a free port).")
@@ -72,10 +80,15 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SandboxCluster.scenarioDir = scenarioDir;
     SandboxOptions options =
         new SandboxOptions(
-            clusters, httpPort, namespaces, pods, chaos == null ? null : parse(chaos));
+            clusters,
+            httpPort,
+            namespaces,
+            pods,
+            chaos == null ? null : parse(chaos),
+            scenarioDir,
+            alsoNotify);
     Sandbox sandbox = Sandbox.start(options, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =

@@ -64,11 +64,11 @@ public final class Sandbox implements AutoCloseable {
       sandbox.startKafka(out);
       sandbox.namespaces = options.namespaces();
       sandbox.pods = options.pods();
-      sandbox.startClusters(options.clusters(), out);
+      sandbox.startClusters(options.clusters(), options.scenarioDir(), out);
       sandbox.createTopics(options.clusters());
       sandbox.startWatchers(out);
       sandbox.startReconcilers(out);
-      sandbox.startAlerting(out);
+      sandbox.startAlerting(options.alsoNotify(), out);
       sandbox.startExecutors(out);
       sandbox.startOps(options.httpPort());
       new StatusReport(sandbox).print(out);
@@ -88,10 +88,10 @@ public final class Sandbox implements AutoCloseable {
   private int namespaces;
   private int pods;
 
-  private void startClusters(List<String> names, PrintStream out) {
+  private void startClusters(List<String> names, Path scenarioDir, PrintStream out) {
     for (String name : names) {
       out.println("Starting simulated cluster " + name + " and applying its scenario...");
-      SandboxCluster cluster = SandboxCluster.start(name, namespaces, pods, endpoints);
+      SandboxCluster cluster = SandboxCluster.start(name, namespaces, pods, scenarioDir, endpoints);
       resources.push(cluster);
       clusters.put(name, cluster);
     }
@@ -124,11 +124,15 @@ public final class Sandbox implements AutoCloseable {
     clusters.values().forEach(c -> c.startExecutor(kafka.bootstrapServers(), out));
   }
 
-  private void startAlerting(PrintStream out) {
+  private void startAlerting(List<java.net.URI> alsoNotify, PrintStream out) {
     out.println("Starting the alerting instance and a webhook receiver that prints alerts...");
     alerting =
         new SandboxAlerting(
-            kafka.bootstrapServers(), NAMES.prefix(), out, endpoints.registry("alerting"));
+            kafka.bootstrapServers(),
+            NAMES.prefix(),
+            alsoNotify,
+            out,
+            endpoints.registry("alerting"));
     resources.push(alerting);
   }
 

@@ -54,54 +54,62 @@ final class SandboxCluster implements AutoCloseable {
   private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
   private final List<Reconciler> reconcilers = new CopyOnWriteArrayList<>();
   private final List<MeterRegistry> reconcilerMeters = new CopyOnWriteArrayList<>();
+  private final List<String> reconcilerInstances = new CopyOnWriteArrayList<>();
 
   private final List<SeededDrift> drifts;
+  private final Map<String, Object> remediation;
   private RemediationExecutor executor;
   private int generation;
 
   private final RoleEndpoints endpoints;
 
   private SandboxCluster(
-      String name, SimulatedCluster cluster, List<SeededDrift> drifts, RoleEndpoints endpoints) {
+      String name,
+      SimulatedCluster cluster,
+      List<SeededDrift> drifts,
+      Map<String, Object> remediation,
+      RoleEndpoints endpoints) {
     this.name = name;
     this.endpoints = endpoints;
     this.cluster = cluster;
     this.drifts = drifts;
+    this.remediation = remediation;
   }
 
-  /** Starts the simulated cluster, applies its scenario and lets simulated time run. */
+  /** Starts the simulated cluster, applies its built-in scenario and lets simulated time run. */
   static SandboxCluster start(String name, RoleEndpoints endpoints) {
-    return start(name, 0, 0, endpoints);
+    return start(name, 0, 0, null, endpoints);
   }
 
   /**
    * Starts the cluster with {@code namespaces} extra injected namespaces holding {@code pods} pods
-   * of healthy Deployments between them, on top of its scenario.
+   * of healthy Deployments between them, on top of its scenario: {@code scenarioDir/<name>.yaml}
+   * where that exists ({@code --scenario DIR}), else the built-in one.
    */
-  static SandboxCluster start(String name, int namespaces, int pods, RoleEndpoints endpoints) {
+  static SandboxCluster start(
+      String name, int namespaces, int pods, Path scenarioDir, RoleEndpoints endpoints) {
     SimulatedCluster cluster =
         SimulatedCluster.builder().clock(SimClock.manual()).listen("127.0.0.1", 0).start();
     try {
-      Scenario.fromYaml(scenarioFile(name)).run(cluster);
+      Scenario.fromYaml(scenarioFile(name, scenarioDir)).run(cluster);
       load(namespaces, pods).run(cluster);
-      SandboxRemediation.prepare(cluster.client(), remediationSetup(name));
+      Map<String, Object> remediation = remediationSetup(name, scenarioDir);
+      SandboxRemediation.prepare(cluster.client(), remediation);
       cluster.runInBackground(Duration.ofMillis(500));
       return new SandboxCluster(
-          name, cluster, SeededDrift.read(name, scenarioFile(name)), endpoints);
+          name,
+          cluster,
+          SeededDrift.read(name, scenarioFile(name, scenarioDir)),
+          remediation,
+          endpoints);
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
     }
   }
 
-  /**
-   * Where {@code --scenario DIR} points: {@code DIR/<cluster>.yaml} replaces a cluster's built-in
-   * scenario. Set once at start, before any cluster starts.
-   */
-  static volatile Path scenarioDir;
-
   /** The cluster's scenario file; a cluster without one of its own gets prod-eu's. */
-  private static InputStream scenarioFile(String name) {
+  private static InputStream scenarioFile(String name, Path scenarioDir) {
     if (scenarioDir != null) {
       Path file = scenarioDir.resolve(name + ".yaml");
       if (java.nio.file.Files.isRegularFile(file)) {
@@ -164,6 +172,7 @@ final class SandboxCluster implements AutoCloseable {
     if (!reconcilers.isEmpty()) {
       Reconciler victim = reconcilers.remove(0);
       reconcilerMeters.remove(0);
+      reconcilerInstances.remove(0);
       victim.close();
       did.append(did.length() == 0 ? "" : ", ").append("stopped a reconciler instance");
       startReconciler(bootstrapServers, new TopicNames(topicPrefix), stateRoot, "r" + index);
@@ -172,8 +181,8 @@ final class SandboxCluster implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> remediationSetup(String name) {
-    try (InputStream in = scenarioFile(name)) {
+  private static Map<String, Object> remediationSetup(String name, Path scenarioDir) {
+    try (InputStream in = scenarioFile(name, scenarioDir)) {
       Map<String, Object> doc =
           new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readValue(in, Map.class);
       return (Map<String, Object>) doc.getOrDefault("remediation", Map.of());
@@ -182,13 +191,18 @@ final class SandboxCluster implements AutoCloseable {
     }
   }
 
-  /** Starts the cluster's remediation executor (one active per cluster). */
+  /**
+   * Starts the cluster's remediation executor (one active per cluster), with the circuit breaker
+   * the scenario's {@code remediation.executor} section sets, if any.
+   */
   void startExecutor(String bootstrapServers, PrintStream out) {
     RemediationConfig config =
-        RemediationConfig.defaults(
-            name,
-            KafkaSettings.plaintext(List.of(bootstrapServers.split(","))),
-            name + "-executor");
+        SandboxRemediation.executorSettings(
+            RemediationConfig.defaults(
+                name,
+                KafkaSettings.plaintext(List.of(bootstrapServers.split(","))),
+                name + "-executor"),
+            remediation);
     executor =
         RemediationExecutor.create(
             config,
@@ -247,6 +261,7 @@ final class SandboxCluster implements AutoCloseable {
             false);
     MeterRegistry meters = endpoints.registry(instance);
     reconcilerMeters.add(meters);
+    reconcilerInstances.add(instance);
     reconcilers.add(
         new Reconciler(config, RuleEngine.standard(), meters, Clock.systemUTC(), instance).start());
   }
@@ -274,6 +289,22 @@ final class SandboxCluster implements AutoCloseable {
         TopicTable.read(
             config.kafka().consumerProps("sandbox-checker", "sandbox-checker"),
             List.of(names.objects(name), names.mesh(name))));
+  }
+
+  /**
+   * Stops one reconciler instance's Kafka Streams client while its {@code /metrics} endpoint stays
+   * up, as a pod whose Streams application shut down keeps serving; returns the instance's name.
+   * Its shards move to the other instances.
+   */
+  synchronized String stopReconciler() {
+    if (reconcilers.isEmpty()) {
+      throw new IllegalStateException("no reconciler instance of " + name + " runs");
+    }
+    Reconciler victim = reconcilers.remove(0);
+    reconcilerMeters.remove(0);
+    String instance = reconcilerInstances.remove(0);
+    victim.close();
+    return instance;
   }
 
   /** Reconciler instances whose Streams client is running. */

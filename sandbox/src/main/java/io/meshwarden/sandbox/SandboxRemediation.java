@@ -10,16 +10,21 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.meshwarden.common.config.ConfigType;
 import io.meshwarden.reconciler.remediation.PolicyStore;
+import io.meshwarden.reconciler.remediation.RemediationConfig;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Prepares a simulated cluster for the remediation executor as an operator would: the
  * InjectionPolicy CRD, istiod's Services (the simulator runs istiod pods but no Services, and the
  * executor checks the injector's service before restarting anything), the policies and the opt-out
- * annotations a scenario asks for.
+ * annotations a scenario asks for, and the executor's breaker settings where the scenario sets
+ * them.
  */
 final class SandboxRemediation {
 
@@ -38,6 +43,35 @@ final class SandboxRemediation {
     @SuppressWarnings("unchecked")
     List<String> optedOut = (List<String>) setup.getOrDefault("optedOutNamespaces", List.of());
     optedOut.forEach(ns -> optOut(client, ns));
+  }
+
+  /**
+   * {@code config} with the circuit breaker of the scenario's {@code remediation.executor} section,
+   * where it has one: {@code breakerThreshold} (failures), {@code breakerWindow} and {@code
+   * breakerResumeAfter} (durations such as {@code 10m}). A faulty scenario opens the breaker with a
+   * single failure instead of waiting for three.
+   */
+  static RemediationConfig executorSettings(RemediationConfig config, Map<String, Object> setup) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> executor = (Map<String, Object>) setup.getOrDefault("executor", Map.of());
+    if (executor.isEmpty()) {
+      return config;
+    }
+    Set<String> unknown = new TreeSet<>(executor.keySet());
+    unknown.removeAll(Set.of("breakerThreshold", "breakerWindow", "breakerResumeAfter"));
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("remediation.executor: unknown keys " + unknown);
+    }
+    Object resume = executor.get("breakerResumeAfter");
+    return config.withBreaker(
+        Integer.parseInt(
+            String.valueOf(executor.getOrDefault("breakerThreshold", config.breakerThreshold()))),
+        executor.containsKey("breakerWindow")
+            ? ConfigType.DURATION.parse(String.valueOf(executor.get("breakerWindow")))
+            : config.breakerWindow(),
+        resume == null
+            ? config.breakerResumeAfter()
+            : ConfigType.DURATION.parse(String.valueOf(resume)));
   }
 
   private static void registerCrd(KubernetesClient client) {

@@ -7,10 +7,10 @@ import java.util.Deque;
 
 /**
  * Pauses remediation for the whole cluster when {@code threshold} remediations inside {@code
- * window} failed to remove the drift (or their rollout failed). It closes again only when told — a
- * policy's {@code meshwarden.io/resume-remediation} annotation holds a time after it opened — or,
- * when {@code resumeAfter} is set, once that long has passed. Held in memory: a restarted executor
- * starts closed, and counts anew.
+ * window} failed: the restart patch was refused, the rollout failed, or the drift remained. It
+ * closes again only when told — a policy's {@code meshwarden.io/resume-remediation} annotation
+ * holds a time after it opened — or, when {@code resumeAfter} is set, once that long has passed.
+ * Held in memory: a restarted executor starts closed, and counts anew.
  */
 final class CircuitBreaker {
 

@@ -248,6 +248,7 @@ final class Remediator {
           null,
           policy,
           Map.of());
+      countFailure(req.target(), now);
       campaignFinished(campaignKey, req.id(), false, "patch failed", now);
       return;
     }
@@ -333,25 +334,36 @@ final class Remediator {
     if (ok && injectorFindings.remove(req.target().key())) {
       recorder.finding(
           ExecutorFinding.INJECTOR_UNHEALTHY, req.target(), message, null, details, true);
-    } else if (!ok && breaker.recordFailure(now)) {
-      breakerWasOpen = true;
-      recorder.finding(
-          ExecutorFinding.CIRCUIT_OPEN,
-          clusterRef(),
-          "remediation paused for cluster "
-              + config.cluster()
-              + ": "
-              + breaker.failures()
-              + " remediations failed within "
-              + config.breakerWindow()
-              + "; annotate an InjectionPolicy with "
-              + InjectionPolicy.RESUME_ANNOTATION
-              + "=<now> to resume",
-          null,
-          Map.of("lastFailure", req.target().key()),
-          false);
+    } else if (!ok) {
+      countFailure(req.target(), now);
     }
     campaignFinished(r.campaignKey(), req.id(), ok, reason.code(), now);
+  }
+
+  /**
+   * Counts a FAILED remediation (a refused patch as much as a rollout that failed) toward the
+   * breaker, and opens finding MW0092 when this one opened it.
+   */
+  private void countFailure(ObjectRef target, Instant now) {
+    if (!breaker.recordFailure(now)) {
+      return;
+    }
+    breakerWasOpen = true;
+    recorder.finding(
+        ExecutorFinding.CIRCUIT_OPEN,
+        clusterRef(),
+        "remediation paused for cluster "
+            + config.cluster()
+            + ": "
+            + breaker.failures()
+            + " remediations failed within "
+            + config.breakerWindow()
+            + "; annotate an InjectionPolicy with "
+            + InjectionPolicy.RESUME_ANNOTATION
+            + "=<now> to resume",
+        null,
+        Map.of("lastFailure", target.key()),
+        false);
   }
 
   private void campaignFinished(String key, String id, boolean ok, String why, Instant now) {

@@ -323,6 +323,39 @@ class RemediationExecutorIT {
         .anyMatch(f -> f.code().equals("MW0092") && f.severity().name().equals("CRITICAL"));
   }
 
+  @Test
+  void opensTheCircuitBreakerWhenTheApiRefusesKRestartPatches() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    sim.deployments("shop", 3, 1);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.labelNamespace("shop", "istio-injection", "enabled");
+    sim.policy("shop", enforce(Map.of("maxConcurrent", 1, "cooldown", "1m")));
+    // Every restart patch is refused, as by a Role without patch on deployments (a 403 is not
+    // retried by the client, so each refusal is quick).
+    sim.cluster
+        .faults()
+        .apiError(403, java.util.Set.of("patch"), "deployments", Duration.ofHours(1), false);
+    sim.startExecutor(sim.config.withBreaker(2, Duration.ofHours(1), null));
+    for (int i = 0; i < 3; i++) {
+      sim.request("shop", "app-" + i, null);
+    }
+
+    boolean done = sim.run(() -> sim.terminal() == 3, Duration.ofMinutes(5));
+
+    assertThat(done).as("records %s", sim.sink.records()).isTrue();
+    assertThat(sim.records(Outcome.FAILED))
+        .hasSize(2)
+        .allMatch(r -> r.reason().equals("patch-failed"));
+    assertThat(sim.records(Outcome.HALTED))
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo("circuit-open"));
+    assertThat(sim.sink.findings())
+        .anyMatch(f -> f.code().equals("MW0092") && f.severity().name().equals("CRITICAL"));
+  }
+
   private static Map<String, Object> selector(String tier) {
     return Map.of("matchLabels", Map.of("tier", tier));
   }

@@ -2,8 +2,13 @@ package io.meshwarden.sandbox.observability;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.sandbox.RunningSandbox;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,14 +27,30 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One short sandbox run shared by every observability IT of the JVM, and (where Debian's {@code
+ * A short sandbox run shared by every observability IT of the JVM, and (where Debian's {@code
  * prometheus} is installed) a real Prometheus scraping each of its role instances and evaluating
- * the alert rules. Started on first use, once the pipeline has found, alerted on and corrected
- * drift; closed when the test run ends.
+ * the alert rules. There are two runs, each started on first use and closed when the test run ends:
+ * the {@link Run#HEALTHY healthy} one, once the pipeline has found, alerted on and corrected drift;
+ * and the {@link Run#FAULTY faulty} one ({@link FaultyRun}), once every injected fault shows in the
+ * roles' metrics.
  */
 final class LiveStack implements ExtensionContext.Store.CloseableResource {
 
-  /** Injects the shared {@link LiveStack} into a test method or constructor. */
+  /** Which sandbox run a stack is. */
+  enum Run {
+    HEALTHY,
+    FAULTY
+  }
+
+  /** Asks for the faulty run's stack rather than the healthy one's. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  @interface Faulty {}
+
+  /**
+   * Injects a shared {@link LiveStack} into a test method or constructor: the faulty run's where
+   * the parameter is annotated {@link Faulty}, else the healthy run's.
+   */
   static final class Resolver implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -38,10 +59,11 @@ final class LiveStack implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      Run run = parameter.isAnnotated(Faulty.class) ? Run.FAULTY : Run.HEALTHY;
       return context
           .getRoot()
           .getStore(ExtensionContext.Namespace.create(LiveStack.class))
-          .getOrComputeIfAbsent(LiveStack.class, k -> LiveStack.start(), LiveStack.class);
+          .getOrComputeIfAbsent(run, LiveStack::start, LiveStack.class);
     }
   }
 
@@ -50,38 +72,101 @@ final class LiveStack implements ExtensionContext.Store.CloseableResource {
   private static final Pattern SAMPLE =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)", Pattern.MULTILINE);
 
+  private final Run run;
   private final RunningSandbox sandbox;
   private final Path dir;
   private Prometheus prometheus;
   private final Map<String, String> scrapes = new TreeMap<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private LiveStack(RunningSandbox sandbox, Path dir) {
+  private LiveStack(Run run, RunningSandbox sandbox, Path dir) {
+    this.run = run;
     this.sandbox = sandbox;
     this.dir = dir;
   }
 
-  private static LiveStack start() {
-    RunningSandbox sandbox = RunningSandbox.start();
+  private static LiveStack start(Run run) {
+    Path dir;
+    try {
+      dir =
+          Files.createTempDirectory(
+              "meshwarden-observability-" + run.name().toLowerCase(java.util.Locale.ROOT));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long started = System.nanoTime();
     LiveStack stack;
     try {
-      stack = new LiveStack(sandbox, Files.createTempDirectory("meshwarden-observability"));
-    } catch (IOException e) {
-      sandbox.close();
-      throw new java.io.UncheckedIOException(e);
+      stack =
+          new LiveStack(
+              run,
+              RunningSandbox.start(
+                  run == Run.FAULTY ? FaultyRun.options(dir) : RunningSandbox.defaults()),
+              dir);
+    } catch (RuntimeException e) {
+      deleteTree(dir);
+      throw e;
     }
     try {
       if (Prometheus.installed()) {
         stack.prometheus =
             Prometheus.start(
-                stack.dir, sandbox.metricsUrls(), Repo.deploy().resolve("prometheus/rules.yaml"));
+                stack.dir,
+                stack.sandbox.metricsUrls(),
+                Repo.deploy().resolve("prometheus/rules.yaml"));
       }
-      stack.awaitSettled();
+      if (run == Run.FAULTY) {
+        // Counters that exist from the start must be scraped at 0 before they move, or
+        // increase() and rate() see no change.
+        stack.awaitScrapedAfter(System.currentTimeMillis());
+        FaultyRun.inject(stack.sandbox);
+        stack.awaitFaultsShown();
+      } else {
+        stack.awaitSettled();
+      }
+      // Printed for the closing note: what each run costs.
+      System.out.printf(
+          "%s run settled in %d s%n",
+          run, Duration.ofNanos(System.nanoTime() - started).toSeconds());
       return stack;
     } catch (Exception e) {
       stack.close();
-      throw new IllegalStateException("could not start the sandbox and Prometheus", e);
+      throw new IllegalStateException("could not start the " + run + " sandbox and Prometheus", e);
     }
+  }
+
+  /** Waits until every role instance shows the effect of its fault, and Prometheus has it too. */
+  private void awaitFaultsShown() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              scrapeAll();
+              return FaultyRun.settled(scrapes);
+            });
+    awaitScrapedAfter(System.currentTimeMillis());
+    scrapeAll();
+  }
+
+  /** Waits until Prometheus has scraped every target after {@code epochMillis}. */
+  private void awaitScrapedAfter(long epochMillis) {
+    if (prometheus == null) {
+      return;
+    }
+    double after = epochMillis / 1000.0;
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              JsonNode oldest = prometheus.query("min(timestamp(up == 1))").path("result");
+              JsonNode count = prometheus.query("count(up == 1)").path("result");
+              return oldest.size() == 1
+                  && count.size() == 1
+                  && oldest.get(0).path("value").path(1).asDouble() > after
+                  && count.get(0).path("value").path(1).asInt() == sandbox.metricsUrls().size();
+            });
   }
 
   /**
@@ -174,6 +259,11 @@ final class LiveStack implements ExtensionContext.Store.CloseableResource {
               }
             });
     return names;
+  }
+
+  /** Which run this is. */
+  Run run() {
+    return run;
   }
 
   /** The Prometheus scraping the sandbox, or null where it is not installed. */

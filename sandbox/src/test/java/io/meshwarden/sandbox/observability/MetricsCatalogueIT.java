@@ -2,6 +2,7 @@ package io.meshwarden.sandbox.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.sandbox.observability.LiveStack.Faulty;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** {@code docs/metrics.md} against what every role of a sandbox run really exports. */
+/**
+ * {@code docs/metrics.md} against what every role of a sandbox run really exports: the healthy run,
+ * and the faulty one for the families that only appear on their first event.
+ */
 @ExtendWith(LiveStack.Resolver.class)
 class MetricsCatalogueIT {
 
@@ -36,6 +40,21 @@ class MetricsCatalogueIT {
 
   @Test
   void everyExportedFamilyIsDocumentedWithItsType(LiveStack stack) throws Exception {
+    assertDocumentedWithTypes(stack);
+  }
+
+  /** The faulty run also exports the families that appear on a first dead letter or refusal. */
+  @Test
+  void everyFamilyTheFaultyRunExportsIsDocumentedWithItsType(@Faulty LiveStack stack)
+      throws Exception {
+    assertThat(meshwardenFamilies(stack))
+        .containsKeys(
+            "meshwarden_reconciler_dead_letters_total",
+            "meshwarden_remediation_dead_letters_total");
+    assertDocumentedWithTypes(stack);
+  }
+
+  private static void assertDocumentedWithTypes(LiveStack stack) throws Exception {
     Map<String, Entry> documented = catalogue();
     Map<String, String> exported = meshwardenFamilies(stack);
     assertThat(exported).as("meshwarden families scraped from the sandbox").isNotEmpty();
