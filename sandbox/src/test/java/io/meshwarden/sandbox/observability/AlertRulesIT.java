@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code deploy/prometheus/rules.yaml}: promtool's checks and unit tests, then every rule on a real
  * Prometheus scraping a sandbox run, where the only drift left is a namespace under an audit-only
  * policy (prod-eu/search, no sidecars): the coverage rule must go pending for it and every other
- * rule must stay quiet.
+ * rule must stay quiet. {@link FaultyAlertsIT} shows the other rules firing in a faulty run.
  */
 @ExtendWith(LiveStack.Resolver.class)
 class AlertRulesIT {
