@@ -3,16 +3,25 @@ package io.meshwarden.watcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.common.protocol.PeerAuthenticationFacts;
 import io.meshwarden.testkit.kafka.KafkaCluster;
 import io.meshwarden.testkit.kubernetes.Fixtures;
+import io.meshwarden.testkit.kubernetes.IstioKind;
 import io.meshwarden.testkit.kubernetes.KubernetesApi;
+import io.meshwarden.watcher.verify.TopicTable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +125,69 @@ class WatcherIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> suppressed(registry) > suppressedBefore);
     assertThat(w.index().dirty().size()).isZero();
     assertThat(endOffsets(fx)).isEqualTo(before);
+  }
+
+  @Test
+  void publishesPeerAuthenticationsToTheMeshTopicAndFollowsTheirMode() {
+    WatcherFixture fx = new WatcherFixture(KAFKA, API, "peerauth", "peerauth");
+    fx.createTopics();
+    KubernetesClient client = API.client();
+    Fixtures.namespace("mtls").create(client);
+    var policies = client.genericKubernetesResources(IstioKind.PEER_AUTHENTICATION.context());
+    policies.inNamespace("mtls").resource(peerAuthentication("mtls", "STRICT")).create();
+    awaitPublisher(List.of(replica(fx, "p-0")), Duration.ofSeconds(30));
+    String key = "PeerAuthentication/mtls/default";
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(fx.compare().equal()).as("%s", fx.compare()).isTrue();
+              assertThat(published(fx, key))
+                  .extracting(PeerAuthenticationFacts::mode)
+                  .isEqualTo("STRICT");
+            });
+
+    policies
+        .inNamespace("mtls")
+        .withName("default")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"mtls\":{\"mode\":\"PERMISSIVE\"}}}");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(published(fx, key))
+                    .extracting(PeerAuthenticationFacts::mode)
+                    .isEqualTo("PERMISSIVE"));
+
+    policies.inNamespace("mtls").withName("default").delete();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(published(fx, key)).isNull());
+  }
+
+  private static GenericKubernetesResource peerAuthentication(String namespace, String mode) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion(IstioKind.PEER_AUTHENTICATION.apiVersion())
+        .withKind(IstioKind.PEER_AUTHENTICATION.kind())
+        .withNewMetadata()
+        .withName("default")
+        .withNamespace(namespace)
+        .endMetadata()
+        .withAdditionalProperties(Map.of("spec", Map.of("mtls", Map.of("mode", mode))))
+        .build();
+  }
+
+  /** The fact the mesh topic holds for {@code key}, or null. */
+  private static PeerAuthenticationFacts published(WatcherFixture fx, String key) {
+    ObjectFacts f =
+        TopicTable.read(
+                fx.config("reader").kafka().consumerProps("reader", "reader"),
+                List.of(fx.names.mesh(fx.cluster)))
+            .get(key);
+    return (PeerAuthenticationFacts) f;
   }
 
   private static double suppressed(SimpleMeterRegistry registry) {

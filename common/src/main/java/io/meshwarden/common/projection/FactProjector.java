@@ -124,6 +124,10 @@ public final class FactProjector {
           inGroup(v, IstioConfigProjector.GROUP)
               ? IstioConfigProjector.project(s, FactKind.valueOf(s.kind()))
               : unsupported(s);
+      case "PeerAuthentication" ->
+          inGroup(v, PeerAuthenticationProjector.GROUP)
+              ? PeerAuthenticationProjector.project(s)
+              : unsupported(s);
       default -> s.skipped("kind not projected");
     };
   }

@@ -5,7 +5,7 @@ package io.meshwarden.common.protocol;
  *
  * <p>{@link Topic#OBJECTS} holds what one shard needs about one namespace; {@link Topic#MESH} holds
  * mesh-wide reference data every shard reads whole (namespaces' labels, services' hosts, gateways,
- * service entries, injector settings, webhooks, revision tags, mesh config).
+ * service entries, injector settings, webhooks, revision tags, mesh config, PeerAuthentications).
  */
 public enum FactKind {
   Namespace(Topic.MESH, false),
@@ -28,7 +28,12 @@ public enum FactKind {
   InjectorConfig(Topic.MESH, true),
   MutatingWebhookConfiguration(Topic.MESH, false),
   RevisionTag(Topic.MESH, false),
-  MeshConfig(Topic.MESH, true);
+  MeshConfig(Topic.MESH, true),
+  /**
+   * On the mesh topic although namespaced: one in the root namespace applies to every namespace, so
+   * every shard needs them all (as it needs the injector settings).
+   */
+  PeerAuthentication(Topic.MESH, true);
 
   /** The topic family a kind is published to. */
   public enum Topic {

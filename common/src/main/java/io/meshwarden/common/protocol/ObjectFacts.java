@@ -41,7 +41,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = InjectorConfigFacts.class, name = "InjectorConfig"),
   @JsonSubTypes.Type(value = WebhookConfigFacts.class, name = "MutatingWebhookConfiguration"),
   @JsonSubTypes.Type(value = RevisionTagFacts.class, name = "RevisionTag"),
-  @JsonSubTypes.Type(value = MeshConfigFacts.class, name = "MeshConfig")
+  @JsonSubTypes.Type(value = MeshConfigFacts.class, name = "MeshConfig"),
+  @JsonSubTypes.Type(value = PeerAuthenticationFacts.class, name = "PeerAuthentication")
 })
 public sealed interface ObjectFacts
     permits NamespaceFacts,
@@ -54,7 +55,8 @@ public sealed interface ObjectFacts
         InjectorConfigFacts,
         WebhookConfigFacts,
         RevisionTagFacts,
-        MeshConfigFacts {
+        MeshConfigFacts,
+        PeerAuthenticationFacts {
 
   String schema();
 

@@ -32,6 +32,7 @@ class ProjectedFactsConformanceTest {
           "service.yaml",
           "secret.yaml",
           "istio-networking.yaml",
+          "istio-security.yaml",
           "injector-configmap.yaml",
           "mesh-configmap.yaml",
           "revision-tag-webhook.yaml",

@@ -106,6 +106,23 @@ class JsonSchemaConformanceTest {
   }
 
   @Test
+  void schemaRejectsAPeerAuthenticationWithoutAModeOrWithANonStringPortMode() throws Exception {
+    ObjectFacts pa =
+        SampleRecords.everyFactKind().stream()
+            .filter(f -> f.kind() == FactKind.PeerAuthentication)
+            .findFirst()
+            .orElseThrow();
+    ObjectNode withoutMode = tree(pa);
+    withoutMode.remove("mode");
+    ObjectNode nestedPortMode = tree(pa);
+    nestedPortMode.putObject("portLevelMtls").putObject("8080").put("mode", "STRICT");
+
+    assertThat(schema("facts.schema.json").validate(tree(pa))).isEmpty();
+    assertThat(schema("facts.schema.json").validate(withoutMode)).isNotEmpty();
+    assertThat(schema("facts.schema.json").validate(nestedPortMode)).isNotEmpty();
+  }
+
+  @Test
   void schemaRejectsContainerEnvironmentValues() throws Exception {
     ObjectNode json = tree(SampleRecords.everyFactKind().get(1));
     ((ObjectNode) json.get("spec").get("containers").get(0))

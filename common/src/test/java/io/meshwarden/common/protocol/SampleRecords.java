@@ -198,6 +198,15 @@ final class SampleRecords {
     ObjectNode mesh = WireCodec.mapper().createObjectNode();
     mesh.put("rootNamespace", "istio-system").put("trustDomain", "cluster.local");
     all.add(new MeshConfigFacts(null, null, meta("istio-system", "istio-1-24-0"), "1-24-0", mesh));
+    all.add(
+        new PeerAuthenticationFacts(
+            null,
+            null,
+            meta("payments", "ledger"),
+            "security.istio.io/v1",
+            Map.of("app", "ledger"),
+            PeerAuthenticationFacts.STRICT,
+            Map.of("8080", PeerAuthenticationFacts.PERMISSIVE)));
     return all;
   }
 

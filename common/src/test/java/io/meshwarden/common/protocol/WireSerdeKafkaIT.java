@@ -38,7 +38,8 @@ class WireSerdeKafkaIT {
       producer.flush();
     }
 
-    List<ConsumerRecord<String, ObjectFacts>> got = consume(kafka, topic, WireSerde.facts(), 22);
+    List<ConsumerRecord<String, ObjectFacts>> got =
+        consume(kafka, topic, WireSerde.facts(), sent.size() + 1);
     assertThat(got.stream().map(ConsumerRecord::value).filter(v -> v != null))
         .containsExactlyInAnyOrderElementsOf(sent);
     assertThat(got)

@@ -93,7 +93,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   private ClusterView view(Manifests manifests, Instant now) {
     MeshViewBuilder mesh = new MeshViewBuilder(now).addAll(manifests.facts());
-    manifests.peerAuthentication().forEach(mesh::peerAuthentication);
     return ClusterView.of(cluster, mesh.build(), manifests.facts());
   }
 

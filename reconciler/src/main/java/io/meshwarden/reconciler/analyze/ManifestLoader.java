@@ -21,13 +21,10 @@ import java.util.stream.Stream;
  * does not read are counted and skipped; malformed YAML or a malformed object is a {@link
  * BadInputException} naming the file (and the line, for YAML errors).
  *
- * <p>PeerAuthentication is not a fact kind yet; its namespace-wide mTLS mode is read here, at the
- * edge, so the probe rules can judge STRICT mTLS offline.
+ * <p>PeerAuthentications are facts like any other kind: the projector reads them and {@code
+ * MeshViewBuilder} resolves their modes, exactly as in the stream.
  */
 final class ManifestLoader {
-
-  /** Istio's root namespace: a PeerAuthentication there applies mesh-wide. */
-  static final String ROOT_NAMESPACE = "istio-system";
 
   private final FactProjector projector;
 
@@ -38,14 +35,9 @@ final class ManifestLoader {
   Manifests load(List<Path> inputs) throws BadInputException {
     List<ObjectFacts> facts = new ArrayList<>();
     Map<String, Path> sources = new HashMap<>();
-    Map<String, String> peerAuth = new HashMap<>();
     int skipped = 0;
     for (Path file : expand(inputs)) {
       for (JsonNode object : read(file)) {
-        if ("PeerAuthentication".equals(object.path("kind").asText())) {
-          peerAuthentication(object, peerAuth);
-          continue;
-        }
         Projection p = projector.project(object);
         if (p instanceof Projection.Invalid bad) {
           throw new BadInputException(
@@ -61,7 +53,7 @@ final class ManifestLoader {
         }
       }
     }
-    return new Manifests(facts, sources, peerAuth, skipped);
+    return new Manifests(facts, sources, skipped);
   }
 
   private static List<JsonNode> read(Path file) throws BadInputException {
@@ -99,17 +91,5 @@ final class ManifestLoader {
   private static boolean isManifest(Path p) {
     String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-  }
-
-  /** A namespace-wide PeerAuthentication (no selector) sets the namespace's mode. */
-  private static void peerAuthentication(JsonNode object, Map<String, String> modes) {
-    JsonNode spec = object.path("spec");
-    JsonNode selector = spec.path("selector").path("matchLabels");
-    String mode = spec.path("mtls").path("mode").asText("");
-    if ((selector.isObject() && selector.size() > 0) || mode.isEmpty() || mode.equals("UNSET")) {
-      return;
-    }
-    String namespace = object.path("metadata").path("namespace").asText("default");
-    modes.put(ROOT_NAMESPACE.equals(namespace) ? "" : namespace, mode);
   }
 }

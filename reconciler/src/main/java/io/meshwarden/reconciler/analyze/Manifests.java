@@ -11,19 +11,13 @@ import java.util.Map;
  *
  * @param facts the projected facts, in file order
  * @param sources the file that declared each object, by {@code Kind/namespace/name}
- * @param peerAuthentication namespace-wide mTLS modes ({@code ""} for mesh-wide)
  * @param skipped how many objects were of kinds meshwarden does not read
  */
-record Manifests(
-    List<ObjectFacts> facts,
-    Map<String, Path> sources,
-    Map<String, String> peerAuthentication,
-    int skipped) {
+record Manifests(List<ObjectFacts> facts, Map<String, Path> sources, int skipped) {
 
   Manifests {
     facts = List.copyOf(facts);
     sources = Map.copyOf(sources);
-    peerAuthentication = Map.copyOf(peerAuthentication);
   }
 
   static String key(String kind, String namespace, String name) {

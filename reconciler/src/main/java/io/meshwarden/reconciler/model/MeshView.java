@@ -26,7 +26,8 @@ import java.util.TreeSet;
  *   <li>{@code tags}: revision tags, tag to revision
  *   <li>{@code istiodRevisions}: revisions seen running as istiod pods
  *   <li>{@code peerAuthentication}: namespace-wide mTLS modes by namespace, key {@code ""} for
- *       mesh-wide; empty when the input held none (the mode is then unknown, never assumed)
+ *       mesh-wide (the root namespace's), resolved from PeerAuthentication facts as istiod does;
+ *       empty when the input held none (the mode is then unknown, never assumed)
  * </ul>
  */
 public final class MeshView {

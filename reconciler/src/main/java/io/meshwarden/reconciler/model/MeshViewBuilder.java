@@ -5,6 +5,7 @@ import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.MeshConfigFacts;
 import io.meshwarden.common.protocol.NamespaceFacts;
 import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.common.protocol.PeerAuthenticationFacts;
 import io.meshwarden.common.protocol.PodFacts;
 import io.meshwarden.common.protocol.RevisionTagFacts;
 import io.meshwarden.common.protocol.ServiceFacts;
@@ -17,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Collects mesh-wide facts into a {@link MeshView}; facts of other kinds are ignored. */
+/**
+ * Collects mesh-wide facts into a {@link MeshView}; facts of other kinds are ignored. The stream
+ * (from the global mesh store) and {@code analyze} (from manifests) both feed it facts, so both
+ * judge alike; PeerAuthentications are resolved to namespace modes by {@link PeerAuthentications}.
+ */
 public final class MeshViewBuilder {
 
   private final Instant asOf;
@@ -30,7 +35,7 @@ public final class MeshViewBuilder {
   private final List<IstioConfigFacts> gateways = new ArrayList<>();
   private final List<IstioConfigFacts> serviceEntries = new ArrayList<>();
   private final Map<String, MeshConfigFacts> meshConfigs = new HashMap<>();
-  private final Map<String, String> peerAuthentication = new HashMap<>();
+  private final List<PeerAuthenticationFacts> peerAuthentications = new ArrayList<>();
 
   public MeshViewBuilder(Instant asOf) {
     this.asOf = asOf;
@@ -60,19 +65,11 @@ public final class MeshViewBuilder {
       addIstioConfig(cfg);
     } else if (fact instanceof MeshConfigFacts mc) {
       meshConfigs.put(revisionOf(mc.revision()), mc);
+    } else if (fact instanceof PeerAuthenticationFacts pa) {
+      peerAuthentications.add(pa);
     } else if (fact instanceof PodFacts pod) {
       addIstiod(pod);
     }
-    return this;
-  }
-
-  /**
-   * Records a namespace-wide (or, with {@code namespace} empty, mesh-wide) PeerAuthentication mTLS
-   * mode. The wire protocol has no PeerAuthentication facts yet; edges that read them (analyze)
-   * pass them here.
-   */
-  public MeshViewBuilder peerAuthentication(String namespace, String mode) {
-    peerAuthentication.put(namespace == null ? "" : namespace, mode);
     return this;
   }
 
@@ -88,7 +85,8 @@ public final class MeshViewBuilder {
         gateways,
         serviceEntries,
         meshConfigs,
-        peerAuthentication);
+        PeerAuthentications.namespaceModes(
+            peerAuthentications, PeerAuthentications.rootNamespace(meshConfigs)));
   }
 
   private void addWebhook(WebhookConfigFacts wh) {

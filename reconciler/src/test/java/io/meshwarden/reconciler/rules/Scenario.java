@@ -10,14 +10,11 @@ import io.meshwarden.reconciler.fixtures.WorkloadBuilder;
 import io.meshwarden.reconciler.model.ClusterView;
 import io.meshwarden.reconciler.model.MeshViewBuilder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A cluster's facts for one rule-table row, built fluently. */
 final class Scenario {
   private final List<ObjectFacts> facts = new ArrayList<>();
-  private final Map<String, String> peerAuthentication = new HashMap<>();
 
   static Scenario of(ObjectFacts... facts) {
     Scenario s = new Scenario();
@@ -53,15 +50,15 @@ final class Scenario {
     return this;
   }
 
+  /** A namespace-wide PeerAuthentication; {@code ""} puts it in the root namespace (mesh-wide). */
   Scenario mtls(String namespace, String mode) {
-    peerAuthentication.put(namespace, mode);
+    facts.add(Fixtures.peerAuthentication(namespace.isEmpty() ? "istio-system" : namespace, mode));
     return this;
   }
 
   ClusterView view() {
-    MeshViewBuilder b = new MeshViewBuilder(Fixtures.NOW).addAll(facts);
-    peerAuthentication.forEach(b::peerAuthentication);
-    return ClusterView.of(Fixtures.CLUSTER, b.build(), facts);
+    return ClusterView.of(
+        Fixtures.CLUSTER, new MeshViewBuilder(Fixtures.NOW).addAll(facts).build(), facts);
   }
 
   @Override

@@ -45,7 +45,10 @@ public record WatchedKind(
           false,
           false);
 
-  /** The {@code networking.istio.io} kinds, watched only when their CRD is installed. */
+  /**
+   * The Istio kinds ({@code networking.istio.io} and PeerAuthentication of {@code
+   * security.istio.io}), watched only when their CRD is installed.
+   */
   public static final List<WatchedKind> ISTIO =
       List.of(
           istio("VirtualService", "virtualservices"),
@@ -54,7 +57,14 @@ public record WatchedKind(
           istio("ServiceEntry", "serviceentries"),
           istio("WorkloadEntry", "workloadentries"),
           istio("WorkloadGroup", "workloadgroups"),
-          istio("Sidecar", "sidecars"));
+          istio("Sidecar", "sidecars"),
+          new WatchedKind(
+              "PeerAuthentication",
+              "security.istio.io",
+              "peerauthentications",
+              List.of("v1", "v1beta1"),
+              true,
+              false));
 
   /** The built-in kinds, always watched. */
   public static final List<WatchedKind> BUILT_IN =
@@ -75,6 +85,11 @@ public record WatchedKind(
   /** Everything, built-in first. */
   public static List<WatchedKind> all() {
     return java.util.stream.Stream.concat(BUILT_IN.stream(), ISTIO.stream()).toList();
+  }
+
+  /** Whether it is an Istio CRD kind, watched only once its CRD is installed. */
+  public boolean istio() {
+    return group.endsWith(".istio.io");
   }
 
   /** The CRD name, e.g. {@code virtualservices.networking.istio.io}. */

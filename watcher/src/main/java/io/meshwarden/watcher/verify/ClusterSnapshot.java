@@ -33,7 +33,7 @@ public final class ClusterSnapshot {
     Map<String, ObjectFacts> facts = new HashMap<>();
     for (WatchedKind kind : WatchedKind.all()) {
       String version = kind.versions().get(0);
-      if (kind.group().equals("networking.istio.io")) {
+      if (kind.istio()) {
         if (client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).get()
             == null) {
           continue;
