@@ -10,7 +10,9 @@ import java.util.Deque;
  * window} failed: the restart patch was refused, the rollout failed, or the drift remained. It
  * closes again only when told — a policy's {@code meshwarden.io/resume-remediation} annotation
  * holds a time after it opened — or, when {@code resumeAfter} is set, once that long has passed.
- * Held in memory: a restarted executor starts closed, and counts anew.
+ * Held in memory and written to every InjectionPolicy's status; an executor that takes over the
+ * cluster {@link #restoreOpen restores} an open breaker from there, but counts failures of a closed
+ * one anew.
  */
 final class CircuitBreaker {
 
@@ -55,6 +57,16 @@ final class CircuitBreaker {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Marks the breaker open since {@code since}, as a previous executor left it; an earlier opening
+   * wins over a later one, so a restore never extends an automatic resume.
+   */
+  void restoreOpen(Instant since) {
+    if (openedAt == null || since.isBefore(openedAt)) {
+      openedAt = since;
+    }
   }
 
   /** When it opened, or null while closed. */

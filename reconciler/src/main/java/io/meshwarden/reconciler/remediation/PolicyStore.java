@@ -1,5 +1,6 @@
 package io.meshwarden.reconciler.remediation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,6 +13,7 @@ import io.meshwarden.reconciler.policy.ParsedPolicy;
 import io.meshwarden.reconciler.policy.PolicyParser;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +44,9 @@ public final class PolicyStore {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How {@link Remediator#breakerState()} writes an open breaker: this, then the instant. */
+  static final String OPEN_SINCE = "Open since ";
+
   private final KubernetesClient client;
   private final Clock clock;
   private final Map<String, String> lastWritten = new HashMap<>();
@@ -63,6 +68,52 @@ public final class PolicyStore {
       }
     }
     return out;
+  }
+
+  /**
+   * What the executor that last wrote the policies' status left there: the breaker's state and the
+   * counts.
+   *
+   * @param breakerOpenSince when the breaker opened, or null when every status says it is closed
+   * @param counts outcome to number, per policy name
+   */
+  public record PriorState(Instant breakerOpenSince, Map<String, Map<String, Long>> counts) {}
+
+  /**
+   * Reads {@link PriorState} from the live policies. A status it cannot read (written by hand, or
+   * by another version) is passed over with a warning: counts start again and the breaker closed.
+   */
+  public PriorState readPriorState() {
+    Instant openSince = null;
+    Map<String, Map<String, Long>> counts = new HashMap<>();
+    for (GenericKubernetesResource r :
+        client.genericKubernetesResources(CONTEXT).list().getItems()) {
+      String name = r.getMetadata().getName();
+      JsonNode status = JSON.valueToTree(r.getAdditionalProperties()).path("status");
+      String breaker = status.path("circuitBreaker").asText("");
+      if (breaker.startsWith(OPEN_SINCE)) {
+        try {
+          Instant since = Instant.parse(breaker.substring(OPEN_SINCE.length()).trim());
+          openSince = openSince == null || since.isBefore(openSince) ? since : openSince;
+        } catch (java.time.format.DateTimeParseException e) {
+          LOG.warn("InjectionPolicy {}: unreadable status.circuitBreaker, passed over", name);
+        }
+      }
+      Map<String, Long> policyCounts = new HashMap<>();
+      status
+          .path("counts")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().canConvertToLong() && e.getValue().asLong() >= 0) {
+                  policyCounts.put(e.getKey(), e.getValue().asLong());
+                }
+              });
+      if (!policyCounts.isEmpty()) {
+        counts.put(name, policyCounts);
+      }
+    }
+    return new PriorState(openSince, counts);
   }
 
   /**

@@ -140,6 +140,17 @@ final class Recorder {
     sink.finding(resolved ? open.resolved(now) : open);
   }
 
+  /** Takes the larger of each count here and in {@code prior} (a previous executor's status). */
+  void restoreCounts(Map<String, Map<String, Long>> prior) {
+    prior.forEach(
+        (policy, counts) ->
+            counts.forEach(
+                (outcome, n) ->
+                    countsByPolicy
+                        .computeIfAbsent(policy, k -> new ConcurrentHashMap<>())
+                        .merge(outcome, n, Math::max)));
+  }
+
   /** Outcome counts per policy name, for the policies' status. */
   Map<String, Map<String, Long>> counts() {
     Map<String, Map<String, Long>> copy = new HashMap<>();

@@ -60,6 +60,7 @@ public final class RemediationExecutor implements AutoCloseable {
   static final String ROLE = "remediation";
 
   private long nextOffset = -1;
+  private boolean restored;
   private java.time.Instant lastPass;
   private Thread thread;
 
@@ -172,9 +173,16 @@ public final class RemediationExecutor implements AutoCloseable {
       LOG.info("Request partition moved to another executor: dropping held requests");
       remediator.forget();
       nextOffset = -1;
+      restored = false;
     }
     if (!source.active()) {
       return;
+    }
+    if (!restored) {
+      // On taking the request partition: go on from the breaker and counts the previous owner
+      // left in the policies' status (a dry run reads them too, to decide as the live one would).
+      remediator.restore(policies.readPriorState());
+      restored = true;
     }
     java.time.Instant now = clock.instant();
     // A skipped record is finished at once: flush and commit it now rather than after IDLE_PASS.

@@ -78,6 +78,21 @@ final class Remediator {
   }
 
   /** Drops everything held: another instance owns the requests now and will redeliver them. */
+  /**
+   * Takes over what a previous executor of the cluster left in the policies' status: an open
+   * breaker stays open (until resumed), and counts go on from where they were.
+   */
+  void restore(PolicyStore.PriorState prior) {
+    if (prior.breakerOpenSince() != null) {
+      breaker.restoreOpen(prior.breakerOpenSince());
+      breakerWasOpen = true;
+      LOG.warn(
+          "Remediation stays paused: the previous executor left the circuit breaker open since {}",
+          prior.breakerOpenSince());
+    }
+    recorder.restoreCounts(prior.counts());
+  }
+
   void forget() {
     pending.clear();
     inFlight.clear();
@@ -115,7 +130,7 @@ final class Remediator {
 
   /** Whether the breaker is open now (for status). */
   String breakerState() {
-    return breakerWasOpen ? "Open since " + breaker.openedAt() : "Closed";
+    return breakerWasOpen ? PolicyStore.OPEN_SINCE + breaker.openedAt() : "Closed";
   }
 
   private void process(Work w, List<ParsedPolicy> policies, MeshSnapshot mesh, Instant now) {

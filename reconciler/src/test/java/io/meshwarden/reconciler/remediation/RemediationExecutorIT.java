@@ -580,6 +580,43 @@ class RemediationExecutorIT {
   }
 
   @Test
+  void anExecutorTakingOverKeepsTheBreakerItsPredecessorOpenedAndGoesOnCounting() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    sim.deployments("shop", 2, 1);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
+    sim.policy("shop", enforce(Map.of()));
+    RemediationConfig breakAtOnce = sim.config.withBreaker(1, Duration.ofHours(1), null);
+    RemediationExecutor first = sim.startExecutor(breakAtOnce);
+    RemediationRequest failed = sim.request("shop", "app-0", "1-24-0");
+    sim.run(() -> recordOf(failed) != null, Duration.ofMinutes(2));
+    first.step();
+    assertThat(recordOf(failed).reason()).isEqualTo("drift-remains");
+    assertThat(status("shop"))
+        .contains("\"circuitBreaker\":\"Open since ")
+        .contains("\"failed\":1");
+    first.close();
+
+    // The drift is fixable now, so only a breaker carried over can stop the next restart.
+    sim.labelNamespace("shop", "istio.io/rev", "1-24-0");
+    sim.startExecutor(breakAtOnce.withActor("executor-b"));
+    RemediationRequest next = sim.request("shop", "app-1", "1-24-0");
+    sim.run(() -> recordOf(next) != null, Duration.ofSeconds(30));
+    sim.executor.step();
+
+    assertThat(recordOf(next).outcome()).isEqualTo(Outcome.HALTED);
+    assertThat(recordOf(next).reason()).isEqualTo("circuit-open");
+    assertThat(recordOf(next).actor()).isEqualTo("executor-b");
+    assertThat(status("shop"))
+        .contains("\"circuitBreaker\":\"Open since ")
+        .contains("\"failed\":1")
+        .contains("\"halted\":1");
+  }
+
+  @Test
   void removesAnUnexpectedSidecarOnceTheNamespaceLeftTheMesh() {
     sim.install("1-24-0", "1.24.0");
     sim.client()
