@@ -2,8 +2,10 @@ package io.meshwarden.common.projection;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,6 +28,9 @@ public final class KubernetesYaml {
 
   private KubernetesYaml() {}
 
+  /** One object of a manifest file and the line it starts at (1-based). */
+  public record Located(JsonNode object, int line) {}
+
   /**
    * The objects in {@code file}, in order.
    *
@@ -34,38 +39,73 @@ public final class KubernetesYaml {
    * @throws IOException when the file cannot be read
    */
   public static List<JsonNode> read(Path file) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
+    return readLocated(file).stream().map(Located::object).toList();
+  }
+
+  /**
+   * The objects in {@code file}, in order, each with the line it starts at: a document's first
+   * line, or for an item of a list the item's own line (so a SARIF report can point at it).
+   *
+   * @throws KubernetesYamlException when the file is not YAML or a document is not an object, with
+   *     the line it happened at
+   * @throws IOException when the file cannot be read
+   */
+  public static List<Located> readLocated(Path file) throws IOException {
+    List<Located> out = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        JsonParser parser = EmbeddedDocuments.YAML.createParser(reader);
-        MappingIterator<JsonNode> docs =
-            EmbeddedDocuments.YAML.readerFor(JsonNode.class).readValues(parser)) {
-      while (docs.hasNextValue()) {
+        JsonParser parser = EmbeddedDocuments.YAML.createParser(reader)) {
+      for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
         int line = parser.currentTokenLocation().getLineNr();
-        JsonNode doc = docs.nextValue();
-        if (doc == null || doc.isNull() || doc.isMissingNode()) {
-          continue;
-        }
-        if (!doc.isObject()) {
+        if (t != JsonToken.START_OBJECT) {
+          JsonNode doc = EmbeddedDocuments.YAML.readTree(parser);
+          if (doc == null || doc.isNull() || doc.isMissingNode()) {
+            continue;
+          }
           throw new KubernetesYamlException(
               file, line, "document is " + Nodes.describe(doc) + ", not an object", null);
         }
-        flatten((ObjectNode) doc, file, line, out);
+        List<Integer> itemLines = new ArrayList<>();
+        ObjectNode doc = readDocument(parser, itemLines);
+        flatten(doc, file, line, itemLines, out);
       }
     } catch (JsonProcessingException e) {
       throw new KubernetesYamlException(
           file, EmbeddedDocuments.line(e), EmbeddedDocuments.problem(e), e);
-    } catch (RuntimeException e) {
-      // MappingIterator wraps parse errors in RuntimeJsonMappingException.
-      if (e.getCause() instanceof JsonProcessingException jpe) {
-        throw new KubernetesYamlException(
-            file, EmbeddedDocuments.line(jpe), EmbeddedDocuments.problem(jpe), jpe);
-      }
-      throw e;
     }
     return out;
   }
 
-  private static void flatten(ObjectNode doc, Path file, int line, List<JsonNode> out)
+  /**
+   * Reads the object the parser stands at the start of, noting the line of each element of its
+   * top-level {@code items} array (the trees themselves carry no positions).
+   */
+  private static ObjectNode readDocument(JsonParser parser, List<Integer> itemLines)
+      throws IOException {
+    ObjectNode doc = EmbeddedDocuments.YAML.createObjectNode();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("items") && value == JsonToken.START_ARRAY) {
+        ArrayNode items = EmbeddedDocuments.YAML.createArrayNode();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          itemLines.add(parser.currentTokenLocation().getLineNr());
+          items.add(readValue(parser));
+        }
+        doc.set(field, items);
+      } else {
+        doc.set(field, readValue(parser));
+      }
+    }
+    return doc;
+  }
+
+  private static JsonNode readValue(JsonParser parser) throws IOException {
+    JsonNode value = EmbeddedDocuments.YAML.readTree(parser);
+    return value == null ? NullNode.getInstance() : value;
+  }
+
+  private static void flatten(
+      ObjectNode doc, Path file, int line, List<Integer> itemLines, List<Located> out)
       throws KubernetesYamlException {
     JsonNode kind = doc.get("kind");
     JsonNode items = doc.get("items");
@@ -76,15 +116,17 @@ public final class KubernetesYaml {
             && items != null
             && items.isArray();
     if (!list) {
-      out.add(doc);
+      out.add(new Located(doc, line));
       return;
     }
     String itemKind = kind.textValue().substring(0, kind.textValue().length() - "List".length());
     JsonNode apiVersion = doc.get("apiVersion");
-    for (JsonNode item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      int itemLine = i < itemLines.size() ? itemLines.get(i) : line;
       if (!item.isObject()) {
         throw new KubernetesYamlException(
-            file, line, "an item of " + kind.textValue() + " is not an object", null);
+            file, itemLine, "an item of " + kind.textValue() + " is not an object", null);
       }
       ObjectNode o = (ObjectNode) item;
       if (!itemKind.isEmpty()) {
@@ -95,7 +137,8 @@ public final class KubernetesYaml {
           o.set("apiVersion", apiVersion);
         }
       }
-      flatten(o, file, line, out);
+      // A list nested in a list: its items keep the line of the inner list.
+      flatten(o, file, itemLine, List.of(), out);
     }
   }
 }

@@ -76,13 +76,46 @@ class KubernetesYamlTest {
             });
   }
 
+  @Test
+  void locatesEachDocumentAndEachListItemAtItsOwnLine() throws IOException {
+    Path file =
+        write(
+            "located.yaml",
+            """
+            # a comment
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: shop}
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+              - apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: shop}
+              - apiVersion: v1
+                kind: Service
+                metadata: {name: db, namespace: shop}
+            ---
+            {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "shop"}}
+            """);
+
+    List<KubernetesYaml.Located> located = KubernetesYaml.readLocated(file);
+
+    assertThat(located)
+        .extracting(l -> l.object().path("metadata").path("name").asText() + "@" + l.line())
+        .containsExactly("shop@2", "web@9", "db@12", "p@16");
+    assertThat(KubernetesYaml.read(file))
+        .containsExactlyElementsOf(located.stream().map(KubernetesYaml.Located::object).toList());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
         "a scalar document   | 'kind: Pod\\nmetadata: {name: a}\\n---\\njust text\\n' | 4 | a string",
         "a list document     | '- kind: Pod\\n'                                       | 1 | a list",
-        "an item not object  | 'kind: List\\napiVersion: v1\\nitems: [1]\\n'          | 1 | not an object",
+        "an item not object  | 'kind: List\\napiVersion: v1\\nitems: [1]\\n'          | 3 | not an object",
         "unclosed quote      | 'kind: Pod\\nmetadata:\\n  name: \"web\\n'             | 4 | scanning a quoted scalar from line 3"
       })
   void reportsDocumentsThatAreNotObjectsWithTheirLine(

@@ -112,11 +112,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
   }
 
+  /** The source with its path relative to the working directory when it lies under it. */
+  private static Manifests.Source relative(Manifests.Source s) {
+    return s == null ? null : new Manifests.Source(relative(s.file()), s.line());
+  }
+
   /** A path relative to the working directory when it lies under it. */
   private static Path relative(Path p) {
-    if (p == null) {
-      return null;
-    }
     Path cwd = Path.of("").toAbsolutePath();
     Path abs = p.toAbsolutePath().normalize();
     return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;

@@ -34,10 +34,11 @@ final class ManifestLoader {
 
   Manifests load(List<Path> inputs) throws BadInputException {
     List<ObjectFacts> facts = new ArrayList<>();
-    Map<String, Path> sources = new HashMap<>();
+    Map<String, Manifests.Source> sources = new HashMap<>();
     int skipped = 0;
     for (Path file : expand(inputs)) {
-      for (JsonNode object : read(file)) {
+      for (KubernetesYaml.Located located : read(file)) {
+        JsonNode object = located.object();
         Projection p = projector.project(object);
         if (p instanceof Projection.Invalid bad) {
           throw new BadInputException(
@@ -49,16 +50,17 @@ final class ManifestLoader {
         for (ObjectFacts f : p.facts()) {
           facts.add(f);
           sources.putIfAbsent(
-              Manifests.key(f.kind().name(), f.meta().namespace(), f.meta().name()), file);
+              Manifests.key(f.kind().name(), f.meta().namespace(), f.meta().name()),
+              new Manifests.Source(file, located.line()));
         }
       }
     }
     return new Manifests(facts, sources, skipped);
   }
 
-  private static List<JsonNode> read(Path file) throws BadInputException {
+  private static List<KubernetesYaml.Located> read(Path file) throws BadInputException {
     try {
-      return KubernetesYaml.read(file);
+      return KubernetesYaml.readLocated(file);
     } catch (KubernetesYamlException e) {
       throw new BadInputException(e.getMessage(), e);
     } catch (IOException e) {

@@ -10,10 +10,13 @@ import java.util.Map;
  * What {@link ManifestLoader} read.
  *
  * @param facts the projected facts, in file order
- * @param sources the file that declared each object, by {@code Kind/namespace/name}
+ * @param sources where each object was declared, by {@code Kind/namespace/name}
  * @param skipped how many objects were of kinds meshwarden does not read
  */
-record Manifests(List<ObjectFacts> facts, Map<String, Path> sources, int skipped) {
+record Manifests(List<ObjectFacts> facts, Map<String, Source> sources, int skipped) {
+
+  /** The file that declares an object, and the line its declaration starts at (1-based). */
+  record Source(Path file, int line) {}
 
   Manifests {
     facts = List.copyOf(facts);
@@ -24,8 +27,8 @@ record Manifests(List<ObjectFacts> facts, Map<String, Path> sources, int skipped
     return kind + "/" + (namespace == null ? "" : namespace) + "/" + name;
   }
 
-  /** The file that declares {@code ref}, or null. */
-  Path sourceOf(ObjectRef ref) {
+  /** Where {@code ref} is declared, or null. */
+  Source sourceOf(ObjectRef ref) {
     return sources.get(key(ref.kind(), ref.namespace(), ref.name()));
   }
 }

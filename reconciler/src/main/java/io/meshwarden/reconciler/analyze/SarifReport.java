@@ -37,7 +37,7 @@ final class SarifReport {
    * @param locate the file (relative to the working directory when under it) that declares a
    *     finding's subject, or null
    */
-  void write(List<Finding> findings, Function<Finding, Path> locate, PrintWriter out) {
+  void write(List<Finding> findings, Function<Finding, Manifests.Source> locate, PrintWriter out) {
     ObjectNode root = mapper.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
@@ -77,7 +77,8 @@ final class SarifReport {
     return r;
   }
 
-  private ObjectNode result(Finding f, Integer ruleIndex, Path file) {
+  private ObjectNode result(Finding f, Integer ruleIndex, Manifests.Source source) {
+    Path file = source == null ? null : source.file();
     ObjectNode r = mapper.createObjectNode();
     r.put("ruleId", f.code());
     if (ruleIndex != null) {
@@ -91,6 +92,11 @@ final class SarifReport {
       artifact.put("uri", file.toString().replace('\\', '/'));
       if (!file.isAbsolute()) {
         artifact.put("uriBaseId", "%SRCROOT%");
+      }
+      if (source.line() > 0) {
+        ((ObjectNode) location.get("physicalLocation"))
+            .putObject("region")
+            .put("startLine", source.line());
       }
     }
     ObjectNode logical = location.putArray("logicalLocations").addObject();

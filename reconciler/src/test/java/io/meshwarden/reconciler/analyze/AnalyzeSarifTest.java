@@ -48,6 +48,34 @@ class AnalyzeSarifTest {
   }
 
   @Test
+  void pointsEachResultAtTheLineWhereItsSubjectIsDeclared() throws Exception {
+    int checked = 0;
+    for (JsonNode r : sarif().get("runs").get(0).get("results")) {
+      JsonNode physical = r.get("locations").get(0).get("physicalLocation");
+      JsonNode logical = r.get("locations").get(0).get("logicalLocations").get(0);
+      if (physical == null) {
+        continue;
+      }
+      int line = physical.get("region").get("startLine").asInt();
+      java.util.List<String> lines =
+          java.nio.file.Files.readAllLines(
+              java.nio.file.Path.of("..")
+                  .resolve(physical.get("artifactLocation").get("uri").asText()));
+      // The declaration starting at that line names the subject within its first lines.
+      String declaration =
+          String.join("\n", lines.subList(line - 1, Math.min(lines.size(), line + 6)));
+      String[] key = logical.get("fullyQualifiedName").asText().split("/"); // namespace/Kind/name
+      String kind = key[key.length - 2];
+      assertThat(declaration)
+          .as("%s at line %d", logical.get("fullyQualifiedName").asText(), line)
+          .contains("kind: " + kind)
+          .contains("name: " + logical.get("name").asText());
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+  }
+
+  @Test
   void schemaRejectsAMalformedResult() throws Exception {
     JsonNode doc = sarif();
     ((ObjectNode) doc.get("runs").get(0).get("results").get(0)).put("level", "warn");
