@@ -66,7 +66,7 @@ public final class ReconcilerMetrics {
   public void evaluated(String scope, Duration took) {
     counter(
             "reconciler.evaluations",
-            "Rule evaluations of one namespace or the mesh",
+            "Rule evaluations of one namespace, the mesh or the cluster",
             "scope",
             scope)
         .increment();
@@ -88,7 +88,10 @@ public final class ReconcilerMetrics {
         .increment();
   }
 
-  /** A record of {@code topic} ({@code objects} or {@code mesh}) went to the dead-letter topic. */
+  /**
+   * A record of {@code topic} ({@code objects}, {@code mesh} or {@code digests}) went to the
+   * dead-letter topic.
+   */
   public void deadLetter(String topic, String reason) {
     counters
         .computeIfAbsent(

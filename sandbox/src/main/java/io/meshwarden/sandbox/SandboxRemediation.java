@@ -103,7 +103,9 @@ final class SandboxRemediation {
                     .withNamespace(ref.getNamespace())
                     .endMetadata()
                     .withNewSpec()
-                    .addToSelector("app", "istiod")
+                    // The simulated istiod Deployment is named like its Service and labels its
+                    // pods app=<name>: select them, as a real istiod Service selects its pods.
+                    .addToSelector("app", ref.getName())
                     .addNewPort()
                     .withName("https-webhook")
                     .withPort(443)

@@ -17,6 +17,7 @@ public final class Schemas {
   public static final String FINDING = "meshwarden.io/finding/v1";
   public static final String REMEDIATION_REQUEST = "meshwarden.io/remediation-request/v1";
   public static final String REMEDIATION_RECORD = "meshwarden.io/remediation-record/v1";
+  public static final String DIGEST = "meshwarden.io/namespace-digest/v1";
 
   private static final Pattern ID =
       Pattern.compile("meshwarden\\.io/([a-z][a-z0-9-]*)/v(\\d{1,4})(?:\\.(\\d{1,4}))?");

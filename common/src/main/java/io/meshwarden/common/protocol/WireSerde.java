@@ -35,6 +35,10 @@ public final class WireSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     return new WireSerde<>(RemediationRecord.class, Schemas.REMEDIATION_RECORD);
   }
 
+  public static WireSerde<NamespaceDigest> digests() {
+    return new WireSerde<>(NamespaceDigest.class, Schemas.DIGEST);
+  }
+
   @Override
   public byte[] serialize(String topic, T data) {
     return WireCodec.encode(data);

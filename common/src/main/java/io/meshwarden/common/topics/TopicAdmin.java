@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,12 +135,21 @@ public final class TopicAdmin {
       throws InterruptedException, ExecutionException, TimeoutException {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
-      Map<String, TopicDescription> described =
-          admin.describeTopics(topics).allTopicNames().get(millis(), TimeUnit.MILLISECONDS);
-      boolean allLed =
-          described.values().stream()
-              .flatMap(d -> d.partitions().stream())
-              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      boolean allLed;
+      try {
+        Map<String, TopicDescription> described =
+            admin.describeTopics(topics).allTopicNames().get(millis(), TimeUnit.MILLISECONDS);
+        allLed =
+            described.values().stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        // The broker that answered has not learnt of the new topic yet: ask again.
+        allLed = false;
+      }
       if (allLed) {
         return;
       }

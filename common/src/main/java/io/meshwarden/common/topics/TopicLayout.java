@@ -29,6 +29,8 @@ public record TopicLayout(
         new TopicSpec(names.objects(cluster), objectPartitions, replicationFactor, compacted()),
         // One partition: every reconciler instance reads the whole mesh topic anyway.
         new TopicSpec(names.mesh(cluster), 1, replicationFactor, compacted()),
+        // One partition: the reconciler's cluster task reads every namespace's digest whole.
+        new TopicSpec(names.digests(cluster), 1, replicationFactor, compacted()),
         // One partition: one executor per cluster acts, in request order.
         new TopicSpec(
             names.remediationRequests(cluster),

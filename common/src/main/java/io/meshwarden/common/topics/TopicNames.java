@@ -41,6 +41,14 @@ public record TopicNames(String prefix) {
     return perCluster(cluster, "mesh");
   }
 
+  /**
+   * What the reconciler's cluster-scope rules read of each namespace of {@code cluster}: compacted,
+   * keyed by namespace, written by the reconciler's shards and read whole by its cluster task.
+   */
+  public String digests(String cluster) {
+    return perCluster(cluster, "digests");
+  }
+
   /** Remediation requests for {@code cluster}'s executor. */
   public String remediationRequests(String cluster) {
     return perCluster(cluster, "remediation-requests");

@@ -27,8 +27,12 @@ class TopicLayoutTest {
     TopicLayout layout = TopicLayout.production(TopicNames.defaults());
 
     assertThat(layout.forCluster("c"))
-        .filteredOn(t -> t.name().endsWith(".objects") || t.name().endsWith(".mesh"))
-        .hasSize(2)
+        .filteredOn(
+            t ->
+                t.name().endsWith(".objects")
+                    || t.name().endsWith(".mesh")
+                    || t.name().endsWith(".digests"))
+        .hasSize(3)
         .allSatisfy(t -> assertThat(t.configs()).containsEntry("cleanup.policy", "compact"));
     assertThat(layout.shared())
         .filteredOn(t -> t.name().equals("mw.findings"))
@@ -46,6 +50,16 @@ class TopicLayoutTest {
 
     assertThat(layout.forCluster("c"))
         .filteredOn(t -> t.name().endsWith(".remediation-requests"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.partitions()).isEqualTo(1));
+  }
+
+  @Test
+  void digestsHaveOnePartitionSoOneTaskReadsEveryNamespace() {
+    TopicLayout layout = TopicLayout.production(TopicNames.defaults());
+
+    assertThat(layout.forCluster("c"))
+        .filteredOn(t -> t.name().equals("mw.c.digests"))
         .singleElement()
         .satisfies(t -> assertThat(t.partitions()).isEqualTo(1));
   }

@@ -15,6 +15,7 @@ class TopicNamesTest {
   void namesFollowTheArchitecture() {
     assertThat(names.objects("prod-eu")).isEqualTo("mw.prod-eu.objects");
     assertThat(names.mesh("prod-eu")).isEqualTo("mw.prod-eu.mesh");
+    assertThat(names.digests("prod-eu")).isEqualTo("mw.prod-eu.digests");
     assertThat(names.remediationRequests("prod-eu")).isEqualTo("mw.prod-eu.remediation-requests");
     assertThat(names.findings()).isEqualTo("mw.findings");
     assertThat(names.remediations()).isEqualTo("mw.remediations");

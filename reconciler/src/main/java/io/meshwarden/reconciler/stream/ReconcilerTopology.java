@@ -20,8 +20,13 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * objects topic ─▶ shard (facts store, findings store) ─┬▶ findings topic
  *                        ▲ reads                        ├▶ remediation-requests topic
- * mesh topic ─▶ mesh-updater ─▶ global mesh store        └▶ dead-letter topic
+ * mesh topic ─▶ mesh-updater ─▶ global mesh store        ├▶ dead-letter topic
+ *                                                        └▶ digests topic ─┐
+ * digests topic ─▶ digest-updater ─▶ global digest store ◀─────────────────┘
  * </pre>
+ *
+ * <p>Each shard publishes a digest of every namespace it evaluates (only when it changed); the task
+ * of partition 0 evaluates the cluster rules over all digests and the mesh.
  *
  * <p>No repartition: the shard processor consumes the objects topic as it is partitioned (by
  * namespace, {@code NamespacePartitioner}), keeps its facts keyed exactly as the topic and
@@ -41,6 +46,7 @@ public final class ReconcilerTopology {
       ReconcilerMetrics metrics,
       DeadLetterSink meshDeadLetters) {
     MeshCache mesh = new MeshCache(new MeshChanges());
+    DigestCache digests = new DigestCache(new MeshChanges());
     FindingLifecycle lifecycle =
         new FindingLifecycle(
             settings.cluster(),
@@ -57,7 +63,7 @@ public final class ReconcilerTopology {
         settings.names().objects(cluster));
     t.addProcessor(
         StoreNames.SHARD,
-        () -> new ShardProcessor(settings, clock, mesh, evaluator, lifecycle, metrics),
+        () -> new ShardProcessor(settings, clock, mesh, digests, evaluator, lifecycle, metrics),
         StoreNames.OBJECTS_SOURCE);
     t.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -87,6 +93,12 @@ public final class ReconcilerTopology {
         new StringSerializer(),
         new ByteArraySerializer(),
         StoreNames.SHARD);
+    t.addSink(
+        StoreNames.DIGEST_SINK,
+        settings.names().digests(cluster),
+        new StringSerializer(),
+        new ByteArraySerializer(),
+        StoreNames.SHARD);
     t.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.MESH), Serdes.String(), WireSerde.facts())
@@ -98,6 +110,18 @@ public final class ReconcilerTopology {
         settings.names().mesh(cluster),
         StoreNames.MESH_UPDATER,
         () -> new MeshUpdater(mesh.changes(), meshDeadLetters, metrics));
+    t.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.DIGESTS),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withLoggingDisabled(),
+        StoreNames.DIGESTS_SOURCE,
+        new StringDeserializer(),
+        new ByteArrayDeserializer(),
+        settings.names().digests(cluster),
+        StoreNames.DIGEST_UPDATER,
+        () -> new DigestUpdater(digests.changes(), meshDeadLetters, metrics));
     return t;
   }
 }

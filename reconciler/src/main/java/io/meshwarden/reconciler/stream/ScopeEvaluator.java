@@ -2,6 +2,7 @@ package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.reconciler.ReconcilerMetrics;
+import io.meshwarden.reconciler.model.ClusterView;
 import io.meshwarden.reconciler.model.InjectionModel;
 import io.meshwarden.reconciler.model.MeshView;
 import io.meshwarden.reconciler.model.NamespaceView;
@@ -15,13 +16,17 @@ import java.util.List;
 
 /**
  * Runs the rules over one scope and measures it: a namespace (namespace rules, plus its injection
- * coverage) or the mesh (mesh rules). The rules come from the engine the rules package exposes, so
- * rules added there are picked up without changes here.
+ * coverage), the mesh (mesh rules) or the cluster (cluster rules, over namespace digests). The
+ * rules come from the engine the rules package exposes, so rules added there are picked up without
+ * changes here.
  */
 final class ScopeEvaluator {
 
   /** The scope of mesh rules; no namespace can be named this. */
   static final String MESH_SCOPE = "*";
+
+  /** The scope of cluster rules, evaluated beside the mesh scope; no namespace has a '*'. */
+  static final String CLUSTER_SCOPE = "*cluster";
 
   private final RuleEngine engine;
   private final ReconcilerMetrics metrics;
@@ -40,10 +45,23 @@ final class ScopeEvaluator {
       metrics.evaluated("mesh", Duration.ofNanos(System.nanoTime() - start));
       return results;
     }
-    NamespaceView view = NamespaceView.of(scope, facts);
-    results = engine.evaluate(view, mesh);
+    return evaluate(NamespaceView.of(scope, facts), mesh);
+  }
+
+  /** The namespace rules' results for one namespace. */
+  List<RuleResult> evaluate(NamespaceView view, MeshView mesh) {
+    long start = System.nanoTime();
+    List<RuleResult> results = engine.evaluate(view, mesh);
     metrics.evaluated("namespace", Duration.ofNanos(System.nanoTime() - start));
     recordCoverage(view, mesh);
+    return results;
+  }
+
+  /** The cluster rules' results over a cluster rebuilt from namespace digests. */
+  List<RuleResult> evaluate(ClusterView cluster) {
+    long start = System.nanoTime();
+    List<RuleResult> results = engine.evaluateCluster(cluster);
+    metrics.evaluated("cluster", Duration.ofNanos(System.nanoTime() - start));
     return results;
   }
 

@@ -9,9 +9,12 @@ import io.meshwarden.reconciler.lifecycle.Change;
 import io.meshwarden.reconciler.lifecycle.FindingLifecycle;
 import io.meshwarden.reconciler.lifecycle.Tracked;
 import io.meshwarden.reconciler.model.MeshView;
+import io.meshwarden.reconciler.model.NamespaceDigests;
+import io.meshwarden.reconciler.model.NamespaceView;
 import io.meshwarden.reconciler.rules.RuleResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +49,7 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
   private final StreamSettings settings;
   private final Clock clock;
   private final MeshCache mesh;
+  private final DigestCache digests;
   private final ScopeEvaluator evaluator;
   private final FindingLifecycle lifecycle;
   private final ReconcilerMetrics metrics;
@@ -59,22 +63,28 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
   private ShardFacts facts;
   private KeyValueStore<String, Tracked> findings;
   private ReadOnlyKeyValueStore<String, ObjectFacts> meshStore;
+  private ReadOnlyKeyValueStore<String, byte[]> digestStore;
+  private DigestPublisher digestPublisher;
+  private int partition;
   private Emitter emitter;
   private boolean ownsMesh;
   private boolean started;
   private long meshVersion;
+  private long digestVersion;
   private Instant nextResync;
 
   ShardProcessor(
       StreamSettings settings,
       Clock clock,
       MeshCache mesh,
+      DigestCache digests,
       ScopeEvaluator evaluator,
       FindingLifecycle lifecycle,
       ReconcilerMetrics metrics) {
     this.settings = settings;
     this.clock = clock;
     this.mesh = mesh;
+    this.digests = digests;
     this.evaluator = evaluator;
     this.lifecycle = lifecycle;
     this.metrics = metrics;
@@ -88,9 +98,13 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
     this.facts = new ShardFacts(context.getStateStore(StoreNames.FACTS));
     this.findings = context.getStateStore(StoreNames.FINDINGS);
     this.meshStore = context.getStateStore(StoreNames.MESH);
+    this.digestStore = context.getStateStore(StoreNames.DIGESTS);
     this.emitter = new Emitter(context, settings.cluster(), metrics);
-    // One shard evaluates the mesh rules, or every shard would publish the same mesh findings.
-    this.ownsMesh = context.taskId().partition() == 0;
+    this.partition = context.taskId().partition();
+    this.digestPublisher = new DigestPublisher(context, digestStore, settings.cluster(), partition);
+    // One shard evaluates the mesh and cluster rules, or every shard would publish the same
+    // findings.
+    this.ownsMesh = partition == 0;
     context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, t -> tick());
   }
 
@@ -122,6 +136,7 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
       resync(now);
     }
     pullMeshChanges(now);
+    pullDigestChanges(now);
     List<DirtyScopes.Due> due = dirty.takeDue(now);
     if (!due.isEmpty()) {
       MeshView view = mesh.viewAt(meshStore, now);
@@ -150,13 +165,17 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
         }
       }
     }
+    // Digests this shard published for namespaces it no longer holds are tombstoned on evaluation.
+    scopes.addAll(digests.heldBy(digestStore, partition));
     if (ownsMesh) {
       scopes.add(ScopeEvaluator.MESH_SCOPE);
+      scopes.add(ScopeEvaluator.CLUSTER_SCOPE);
     }
     scopes.forEach(s -> dirty.markNow(s, now));
     if (!started) {
       LOG.info("Shard {} starts with {} scopes", context.taskId(), scopes.size());
       meshVersion = mesh.changes().version();
+      digestVersion = digests.changes().version();
     }
     started = true;
     nextResync = now.plus(settings.resync());
@@ -178,14 +197,23 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
     }
     if (ownsMesh) {
       dirty.mark(ScopeEvaluator.MESH_SCOPE, now, since.observedAt());
+      // Services, gateways and service entries are on the mesh topic: cluster rules read them.
+      dirty.mark(ScopeEvaluator.CLUSTER_SCOPE, now, since.observedAt());
+    }
+  }
+
+  /** Any namespace's digest changed: the cluster rules are due (shard 0 only). */
+  private void pullDigestChanges(Instant now) {
+    MeshChanges.Since since = digests.changes().since(digestVersion);
+    digestVersion = since.version();
+    if (ownsMesh && !since.isEmpty()) {
+      dirty.mark(ScopeEvaluator.CLUSTER_SCOPE, now, since.observedAt());
     }
   }
 
   private void evaluate(DirtyScopes.Due due, MeshView view, Instant now) {
     String scope = due.scope();
-    boolean isMesh = ScopeEvaluator.MESH_SCOPE.equals(scope);
-    List<RuleResult> results =
-        evaluator.evaluate(scope, isMesh ? List.of() : facts.namespace(scope), view);
+    List<RuleResult> results = results(scope, view, now);
     evaluated.add(scope);
     Map<String, Tracked> current = new HashMap<>();
     try (KeyValueIterator<String, Tracked> it = findings.prefixScan(scope + "|", KEYS)) {
@@ -198,6 +226,22 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
         lifecycle.evaluate(current, fp -> scope + "|" + fp, results, now, due.observedAt())) {
       apply(c, current.get(c.key()), now);
     }
+  }
+
+  /** The rules' results for a scope; evaluating a namespace also publishes its digest. */
+  private List<RuleResult> results(String scope, MeshView view, Instant now) {
+    if (ScopeEvaluator.MESH_SCOPE.equals(scope)) {
+      return evaluator.evaluate(scope, List.of(), view);
+    }
+    if (ScopeEvaluator.CLUSTER_SCOPE.equals(scope)) {
+      return evaluator.evaluate(
+          NamespaceDigests.cluster(
+              settings.cluster(), view, digests.current(digestStore).values()));
+    }
+    Collection<ObjectFacts> held = facts.namespace(scope);
+    NamespaceView namespace = NamespaceView.of(scope, held);
+    digestPublisher.publish(scope, namespace, held.isEmpty(), now);
+    return evaluator.evaluate(namespace, view);
   }
 
   private void apply(Change change, Tracked previous, Instant now) {

@@ -47,6 +47,8 @@ final class StreamHarness implements AutoCloseable {
   final TestOutputTopic<String, byte[]> findings;
   final TestOutputTopic<String, byte[]> requests;
   final TestOutputTopic<String, byte[]> deadLetters;
+  final TestOutputTopic<String, byte[]> digests;
+  final TestInputTopic<String, byte[]> digestsIn;
 
   StreamHarness(LifecycleSettings lifecycle) {
     StreamSettings settings =
@@ -82,6 +84,12 @@ final class StreamHarness implements AutoCloseable {
     deadLetters =
         driver.createOutputTopic(
             NAMES.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer());
+    digests =
+        driver.createOutputTopic(
+            NAMES.digests(Fixtures.CLUSTER), new StringDeserializer(), new ByteArrayDeserializer());
+    digestsIn =
+        driver.createInputTopic(
+            NAMES.digests(Fixtures.CLUSTER), new StringSerializer(), new ByteArraySerializer());
   }
 
   StreamHarness() {
