@@ -4,10 +4,12 @@ import io.meshwarden.common.protocol.InjectorConfigFacts;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.MeshConfigFacts;
 import io.meshwarden.common.protocol.NamespaceFacts;
+import io.meshwarden.common.protocol.PeerAuthenticationFacts;
 import io.meshwarden.common.protocol.ServiceFacts;
 import io.meshwarden.common.protocol.WebhookConfigFacts;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ public final class MeshView {
   private final List<IstioConfigFacts> serviceEntries;
   private final Map<String, MeshConfigFacts> meshConfigs;
   private final Map<String, String> peerAuthentication;
+  private final Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications;
   private final Set<String> knownRevisions;
   private final Optional<String> defaultRevision;
 
@@ -60,7 +63,8 @@ public final class MeshView {
       List<IstioConfigFacts> gateways,
       List<IstioConfigFacts> serviceEntries,
       Map<String, MeshConfigFacts> meshConfigs,
-      Map<String, String> peerAuthentication) {
+      Map<String, String> peerAuthentication,
+      Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications) {
     this.asOf = asOf;
     this.namespaces = Map.copyOf(namespaces);
     this.injectors = Map.copyOf(injectors);
@@ -72,6 +76,9 @@ public final class MeshView {
     this.serviceEntries = List.copyOf(serviceEntries);
     this.meshConfigs = Map.copyOf(meshConfigs);
     this.peerAuthentication = Map.copyOf(peerAuthentication);
+    Map<String, List<PeerAuthenticationFacts>> byNamespace = new HashMap<>();
+    workloadPeerAuthentications.forEach((ns, l) -> byNamespace.put(ns, List.copyOf(l)));
+    this.workloadPeerAuthentications = Map.copyOf(byNamespace);
     this.knownRevisions =
         Collections.unmodifiableSet(revisionsOf(injectors, webhooks, istiodRevisions));
     String tagged = tags.get(DEFAULT);
@@ -207,9 +214,53 @@ public final class MeshView {
     return ns == null ? Map.of() : ns.meta().labels();
   }
 
+  /** Whether any PeerAuthentication was seen, namespace-wide, mesh-wide or for workloads. */
+  public boolean anyPeerAuthentication() {
+    return !peerAuthentication.isEmpty() || !workloadPeerAuthentications.isEmpty();
+  }
+
   /**
-   * Whether mTLS is STRICT for a namespace: its own PeerAuthentication, else the mesh-wide one.
-   * Empty when no PeerAuthentication was seen.
+   * The mTLS mode of a workload's port, as istiod resolves it: the oldest PeerAuthentication of its
+   * namespace whose selector matches its labels (its port-level mode for {@code port}, else its
+   * own), else its namespace's, else the mesh-wide one; {@code UNSET} at any level inherits from
+   * the next. Empty when no policy decides, and when a workload policy of the namespace selects on
+   * a label key {@code observableKey} rejects: labels are filtered before they reach Kafka, so such
+   * a policy might select this workload and the mode cannot be known.
+   *
+   * @param port the container port, or null when it is not known
+   */
+  public Optional<String> mtlsMode(
+      String namespace,
+      Map<String, String> labels,
+      Integer port,
+      java.util.function.Predicate<String> observableKey) {
+    List<PeerAuthenticationFacts> workload =
+        workloadPeerAuthentications.getOrDefault(namespace, List.of());
+    for (PeerAuthenticationFacts p : workload) {
+      if (!p.selector().keySet().stream().allMatch(observableKey)) {
+        return Optional.empty();
+      }
+    }
+    for (PeerAuthenticationFacts p : workload) {
+      if (labels.entrySet().containsAll(p.selector().entrySet())) {
+        String portMode = port == null ? null : p.portLevelMtls().get(String.valueOf(port));
+        if (portMode != null && !PeerAuthenticationFacts.UNSET.equals(portMode)) {
+          return Optional.of(portMode);
+        }
+        if (!PeerAuthenticationFacts.UNSET.equals(p.mode())) {
+          return Optional.of(p.mode());
+        }
+        break;
+      }
+    }
+    String mode = peerAuthentication.get(namespace);
+    return Optional.ofNullable(mode != null ? mode : peerAuthentication.get(""));
+  }
+
+  /**
+   * Whether mTLS is STRICT for a namespace as a whole: its own namespace-wide PeerAuthentication,
+   * else the mesh-wide one; workload policies are not considered (see {@link #mtlsMode}). Empty
+   * when no such PeerAuthentication was seen.
    */
   public Optional<Boolean> strictMtls(String namespace) {
     String mode = peerAuthentication.get(namespace);

@@ -86,7 +86,8 @@ public final class MeshViewBuilder {
         serviceEntries,
         meshConfigs,
         PeerAuthentications.namespaceModes(
-            peerAuthentications, PeerAuthentications.rootNamespace(meshConfigs)));
+            peerAuthentications, PeerAuthentications.rootNamespace(meshConfigs)),
+        PeerAuthentications.workloadPolicies(peerAuthentications));
   }
 
   private void addWebhook(WebhookConfigFacts wh) {

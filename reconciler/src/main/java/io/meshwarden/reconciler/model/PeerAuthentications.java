@@ -3,9 +3,11 @@ package io.meshwarden.reconciler.model;
 import io.meshwarden.common.protocol.MeshConfigFacts;
 import io.meshwarden.common.protocol.PeerAuthenticationFacts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -51,6 +53,22 @@ final class PeerAuthentications {
           }
         });
     return modes;
+  }
+
+  /**
+   * The policies with a workload selector, by namespace, oldest first: for a workload several of
+   * them select, istiod applies the oldest.
+   */
+  static Map<String, List<PeerAuthenticationFacts>> workloadPolicies(
+      Collection<PeerAuthenticationFacts> policies) {
+    Map<String, List<PeerAuthenticationFacts>> out = new HashMap<>();
+    for (PeerAuthenticationFacts p : policies) {
+      if (!p.namespaceWide()) {
+        out.computeIfAbsent(p.meta().namespace(), k -> new ArrayList<>()).add(p);
+      }
+    }
+    out.values().forEach(l -> l.sort(OLDEST_FIRST));
+    return out;
   }
 
   /**

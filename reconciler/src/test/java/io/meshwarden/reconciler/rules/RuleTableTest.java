@@ -248,6 +248,70 @@ class RuleTableTest {
                         .appProbe(rewritten)
                         .withSidecar("1-24"))
                 .mtls("", "STRICT")),
+        row(
+            "MW0006",
+            null,
+            "a workload's own PERMISSIVE policy exempts it from namespace STRICT",
+            Scenario.of(namespace("shop", ENABLED, "enabled"))
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .label("app", "web")
+                        .appProbe(http8080)
+                        .withSidecar("1-24"))
+                .mtls("shop", "STRICT")
+                .mtls("shop", Map.of("app", "web"), "PERMISSIVE", Map.of())),
+        row(
+            "MW0006",
+            "web",
+            "a workload's own STRICT policy in a PERMISSIVE namespace",
+            Scenario.of(namespace("shop", ENABLED, "enabled"))
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .label("app", "web")
+                        .appProbe(http8080)
+                        .withSidecar("1-24"))
+                .mtls("shop", "PERMISSIVE")
+                .mtls("shop", Map.of("app", "web"), "STRICT", Map.of())),
+        row(
+            "MW0006",
+            "web",
+            "a workload policy selecting other pods leaves the namespace STRICT",
+            Scenario.of(namespace("shop", ENABLED, "enabled"))
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .label("app", "web")
+                        .appProbe(http8080)
+                        .withSidecar("1-24"))
+                .mtls("shop", "STRICT")
+                .mtls("shop", Map.of("app", "db"), "PERMISSIVE", Map.of())),
+        row(
+            "MW0006",
+            null,
+            "STRICT workload policy, but PERMISSIVE on the probe's port",
+            Scenario.of(namespace("shop", ENABLED, "enabled"))
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .label("app", "web")
+                        .appProbe(http8080)
+                        .withSidecar("1-24"))
+                .mtls("shop", Map.of("app", "web"), "STRICT", Map.of("8080", "PERMISSIVE"))),
+        row(
+            "MW0006",
+            null,
+            "a workload policy on a label key the watcher does not publish: mode unknown",
+            Scenario.of(namespace("shop", ENABLED, "enabled"))
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .label("app", "web")
+                        .appProbe(http8080)
+                        .withSidecar("1-24"))
+                .mtls("shop", "STRICT")
+                .mtls("shop", Map.of("tier", "backend"), "PERMISSIVE", Map.of())),
         // MW0007 host on a rewritten probe
         row(
             "MW0007",

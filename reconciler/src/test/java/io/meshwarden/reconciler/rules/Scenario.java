@@ -11,6 +11,7 @@ import io.meshwarden.reconciler.model.ClusterView;
 import io.meshwarden.reconciler.model.MeshViewBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A cluster's facts for one rule-table row, built fluently. */
 final class Scenario {
@@ -53,6 +54,14 @@ final class Scenario {
   /** A namespace-wide PeerAuthentication; {@code ""} puts it in the root namespace (mesh-wide). */
   Scenario mtls(String namespace, String mode) {
     facts.add(Fixtures.peerAuthentication(namespace.isEmpty() ? "istio-system" : namespace, mode));
+    return this;
+  }
+
+  /** A PeerAuthentication of the workloads {@code selector} picks in {@code namespace}. */
+  Scenario mtls(
+      String namespace, Map<String, String> selector, String mode, Map<String, String> ports) {
+    facts.add(
+        Fixtures.peerAuthentication(namespace, "workload-" + facts.size(), selector, mode, ports));
     return this;
   }
 
