@@ -59,14 +59,15 @@ final class CircuitBreaker {
     return true;
   }
 
-  /**
-   * Marks the breaker open since {@code since}, as a previous executor left it; an earlier opening
-   * wins over a later one, so a restore never extends an automatic resume.
-   */
+  /** Marks the breaker open since {@code since}, as a previous executor left it. */
   void restoreOpen(Instant since) {
-    if (openedAt == null || since.isBefore(openedAt)) {
-      openedAt = since;
-    }
+    openedAt = since;
+  }
+
+  /** Closed, with no failures counted. */
+  void reset() {
+    openedAt = null;
+    failures.clear();
   }
 
   /** When it opened, or null while closed. */

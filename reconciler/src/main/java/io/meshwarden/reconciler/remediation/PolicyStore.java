@@ -72,9 +72,10 @@ public final class PolicyStore {
 
   /**
    * What the executor that last wrote the policies' status left there: the breaker's state and the
-   * counts.
+   * counts, from valid policies only (an invalid one's status is not kept up to date).
    *
-   * @param breakerOpenSince when the breaker opened, or null when every status says it is closed
+   * @param breakerOpenSince when the breaker opened (the latest any valid status names), or null
+   *     when none says it is open
    * @param counts outcome to number, per policy name
    */
   public record PriorState(Instant breakerOpenSince, Map<String, Map<String, Long>> counts) {}
@@ -89,12 +90,23 @@ public final class PolicyStore {
     for (GenericKubernetesResource r :
         client.genericKubernetesResources(CONTEXT).list().getItems()) {
       String name = r.getMetadata().getName();
-      JsonNode status = JSON.valueToTree(r.getAdditionalProperties()).path("status");
+      JsonNode object;
+      try {
+        object = JSON.readTree(Serialization.asJson(r));
+      } catch (IOException e) {
+        continue;
+      }
+      if (!(PolicyParser.parse(object) instanceof ParsedPolicy.Valid)) {
+        // An invalid policy's status is not kept up to date with the breaker: passed over.
+        continue;
+      }
+      JsonNode status = object.path("status");
       String breaker = status.path("circuitBreaker").asText("");
       if (breaker.startsWith(OPEN_SINCE)) {
         try {
           Instant since = Instant.parse(breaker.substring(OPEN_SINCE.length()).trim());
-          openSince = openSince == null || since.isBefore(openSince) ? since : openSince;
+          // Every valid policy gets the same value in one pass; a later one is newer news.
+          openSince = openSince == null || since.isAfter(openSince) ? since : openSince;
         } catch (java.time.format.DateTimeParseException e) {
           LOG.warn("InjectionPolicy {}: unreadable status.circuitBreaker, passed over", name);
         }
@@ -135,11 +147,20 @@ public final class PolicyStore {
             .genericKubernetesResources(CONTEXT)
             .withName(p.name())
             .subresource("status")
-            .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(body));
+            .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch(body));
         lastWritten.put(p.name(), json);
       } catch (KubernetesClientException e) {
         LOG.debug("Status of InjectionPolicy {} not written, next pass retries: {}", p.name(), e);
       }
+    }
+  }
+
+  /** The body as a JSON merge patch, nulls kept: a null deletes the key it names. */
+  private static String mergePatch(Map<String, Object> body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a status map always serializes", e);
     }
   }
 
@@ -167,6 +188,9 @@ public final class PolicyStore {
       status.put("circuitBreaker", breaker);
     } else {
       ParsedPolicy.Invalid bad = (ParsedPolicy.Invalid) p;
+      // Null removes them in the merge patch: a stale breaker state must not outlive validity.
+      status.put("counts", null);
+      status.put("circuitBreaker", null);
       condition.put("type", "Invalid");
       condition.put("status", "True");
       condition.put("reason", "InvalidSpec");

@@ -43,6 +43,15 @@ final class Remediator {
   private final java.util.Set<String> injectorFindings = new java.util.HashSet<>();
   private boolean breakerWasOpen;
 
+  /**
+   * A restart patch the API server could not take now (no answer, 429, 5xx) is tried again on the
+   * next passes for this long before the remediation fails and counts toward the breaker: a short
+   * API outage must not pause remediation cluster-wide.
+   */
+  static final java.time.Duration TRANSIENT_GRACE = java.time.Duration.ofMinutes(2);
+
+  private final Map<String, Instant> transientSince = new HashMap<>();
+
   /** The live reads one pass needs, so tests can count or fake them. */
   record Views(
       LiveState live, MeshReader mesh, java.util.function.Supplier<List<ParsedPolicy>> policies) {}
@@ -83,6 +92,10 @@ final class Remediator {
    * breaker stays open (until resumed), and counts go on from where they were.
    */
   void restore(PolicyStore.PriorState prior) {
+    // The status is the cluster's record; what this instance remembers from an earlier tenure of
+    // the partition may be older than what the executor between wrote there.
+    breaker.reset();
+    breakerWasOpen = false;
     if (prior.breakerOpenSince() != null) {
       breaker.restoreOpen(prior.breakerOpenSince());
       breakerWasOpen = true;
@@ -93,7 +106,13 @@ final class Remediator {
     recorder.restoreCounts(prior.counts());
   }
 
+  /** No answer, throttled, or a server error: worth another try, not a refusal. */
+  static boolean transientRefusal(int code) {
+    return code == 0 || code == 429 || code >= 500;
+  }
+
   void forget() {
+    transientSince.clear();
     pending.clear();
     inFlight.clear();
     campaigns.clear();
@@ -255,6 +274,17 @@ final class Remediator {
         LOG.debug("Workload {} changed since observed; next pass decides again", req.target());
         return;
       }
+      if (transientRefusal(e.getCode())) {
+        Instant first = transientSince.computeIfAbsent(req.id(), k -> now);
+        if (now.isBefore(first.plus(TRANSIENT_GRACE))) {
+          LOG.warn(
+              "Restart patch of {} not accepted now ({}); next pass tries again",
+              req.target(),
+              e.getCode() == 0 ? "no answer" : e.getCode());
+          return;
+        }
+      }
+      transientSince.remove(req.id());
       finish(
           w,
           Outcome.FAILED,
@@ -267,6 +297,7 @@ final class Remediator {
       campaignFinished(campaignKey, req.id(), false, "patch failed", now);
       return;
     }
+    transientSince.remove(req.id());
     pending.remove(req.id());
     inFlight.put(
         req.id(),
@@ -407,6 +438,7 @@ final class Remediator {
       String policy,
       Map<String, String> details) {
     pending.remove(w.id());
+    transientSince.remove(w.id());
     recorder.record(w.request(), outcome, reason, message, startedAt, policy, details);
   }
 

@@ -2,11 +2,15 @@ package io.meshwarden.reconciler.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.meshwarden.reconciler.policy.ParsedPolicy;
 import io.meshwarden.testkit.kubernetes.KubernetesApi;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +29,38 @@ class PolicyStorePriorStateTest {
   }
 
   @Test
-  void theEarliestOpeningWinsAndCountsAreReadPerPolicy() {
+  void theLatestOpeningWinsAndCountsAreReadPerPolicy() {
     policy("a", Map.of("circuitBreaker", "Open since 2026-11-24T10:00:00Z", "counts", counts(3)));
     policy("b", Map.of("circuitBreaker", "Open since 2026-11-24T09:00:00Z", "counts", counts(1)));
     policy("c", Map.of("circuitBreaker", "Closed"));
 
     PolicyStore.PriorState prior = store.readPriorState();
 
-    assertThat(prior.breakerOpenSince()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+    assertThat(prior.breakerOpenSince()).isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
     assertThat(prior.counts())
         .containsOnlyKeys("a", "b")
         .containsEntry("a", Map.of("failed", 3L, "succeeded", 7L));
+  }
+
+  @Test
+  void anInvalidPolicysStaleStatusIsNotTrustedAndIsClearedOnTheNextWrite() {
+    policy("good", Map.of("circuitBreaker", "Closed"));
+    policy(
+        "broken",
+        Map.of("mode", "sometimes"),
+        Map.of("circuitBreaker", "Open since 2026-11-24T09:00:00Z", "counts", counts(2)));
+
+    assertThat(store.readPriorState().breakerOpenSince()).isNull();
+    assertThat(store.readPriorState().counts()).isEmpty();
+
+    List<ParsedPolicy> read = store.read();
+    assertThat(read).anyMatch(p -> p instanceof ParsedPolicy.Invalid);
+    store.writeStatus(read, Map.of(), "Closed");
+    JsonNode status = status("broken");
+    assertThat(status.path("conditions").get(0).path("type").asText()).isEqualTo("Invalid");
+    // A real API server deletes keys a merge patch sets to null; fabric8's mock stores the nulls.
+    assertThat(status.path("circuitBreaker").isTextual()).as("status %s", status).isFalse();
+    assertThat(status.path("counts").isObject()).as("status %s", status).isFalse();
   }
 
   @Test
@@ -70,11 +95,26 @@ class PolicyStorePriorStateTest {
   }
 
   private static void policy(String name, Map<String, Object> status) {
+    policy(name, Map.of("mode", "audit"), status);
+  }
+
+  private static JsonNode status(String name) {
+    return new ObjectMapper()
+        .valueToTree(
+            K8S.client()
+                .genericKubernetesResources(PolicyStore.CONTEXT)
+                .withName(name)
+                .get()
+                .getAdditionalProperties()
+                .get("status"));
+  }
+
+  private static void policy(String name, Map<String, Object> spec, Map<String, Object> status) {
     GenericKubernetesResource policy = new GenericKubernetesResource();
     policy.setApiVersion("meshwarden.io/v1alpha1");
     policy.setKind("InjectionPolicy");
     policy.setMetadata(new ObjectMetaBuilder().withName(name).build());
-    policy.setAdditionalProperty("spec", Map.of("mode", "audit"));
+    policy.setAdditionalProperty("spec", spec);
     if (status != null) {
       policy.setAdditionalProperty("status", status);
     }

@@ -25,6 +25,7 @@ class RemediationExecutorIT {
   @RegisterExtension static final KafkaCluster KAFKA = KafkaCluster.perClass();
 
   private RemediationSim sim;
+  private final List<AutoCloseable> closeAfter = new java.util.ArrayList<>();
 
   @BeforeEach
   void setUp() {
@@ -32,8 +33,11 @@ class RemediationExecutorIT {
   }
 
   @AfterEach
-  void tearDown() {
+  void tearDown() throws Exception {
     sim.close();
+    for (AutoCloseable c : closeAfter) {
+      c.close();
+    }
   }
 
   private static Map<String, Object> enforce(Map<String, Object> remediation) {
@@ -354,6 +358,75 @@ class RemediationExecutorIT {
         .satisfies(r -> assertThat(r.reason()).isEqualTo("circuit-open"));
     assertThat(sim.sink.findings())
         .anyMatch(f -> f.code().equals("MW0092") && f.severity().name().equals("CRITICAL"));
+  }
+
+  @Test
+  void aThrottledRestartPatchIsTriedAgainAndNeitherFailsNorCountsTowardTheBreaker() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    sim.deployments("shop", 1, 1);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.labelNamespace("shop", "istio-injection", "enabled");
+    sim.policy("shop", enforce(Map.of()));
+    // The API server throttles restart patches for 30 s (well inside the executor's grace).
+    sim.cluster
+        .faults()
+        .apiError(429, java.util.Set.of("patch"), "deployments", Duration.ofSeconds(30), false);
+    startExecutorWithoutClientRetries(sim.config.withBreaker(1, Duration.ofHours(1), null));
+    RemediationRequest r = sim.request("shop", "app-0", null);
+
+    boolean done = sim.run(() -> recordOf(r) != null, Duration.ofMinutes(5));
+
+    assertThat(done).as("records %s", sim.sink.records()).isTrue();
+    assertThat(recordOf(r).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(sim.records(Outcome.FAILED)).isEmpty();
+    assertThat(sim.sink.findings()).noneMatch(f -> f.code().equals("MW0092"));
+  }
+
+  @Test
+  void aRestartPatchThrottledBeyondTheGraceFailsAndCounts() {
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    sim.deployments("shop", 1, 1);
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.labelNamespace("shop", "istio-injection", "enabled");
+    sim.policy("shop", enforce(Map.of()));
+    sim.cluster
+        .faults()
+        .apiError(429, java.util.Set.of("patch"), "deployments", Duration.ofHours(1), false);
+    startExecutorWithoutClientRetries(sim.config.withBreaker(1, Duration.ofHours(1), null));
+    Instant since = sim.cluster.clock().instant();
+    RemediationRequest r = sim.request("shop", "app-0", null);
+
+    boolean done = sim.run(() -> recordOf(r) != null, Duration.ofMinutes(10));
+
+    assertThat(done).as("records %s", sim.sink.records()).isTrue();
+    assertThat(recordOf(r).outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(recordOf(r).reason()).isEqualTo("patch-failed");
+    assertThat(Duration.between(since, recordOf(r).finishedAt()))
+        .isGreaterThanOrEqualTo(Remediator.TRANSIENT_GRACE);
+    assertThat(sim.sink.findings())
+        .anyMatch(f -> f.code().equals("MW0092") && f.severity().name().equals("CRITICAL"));
+  }
+
+  /**
+   * The executor with a client that does not retry 429 and 5xx itself (fabric8 backs off in real
+   * time while the simulator's clock stands still), so each pass sees the API's answer at once.
+   */
+  private void startExecutorWithoutClientRetries(RemediationConfig c) {
+    io.fabric8.kubernetes.client.KubernetesClient k =
+        new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+            .withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(sim.client().getConfiguration())
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build();
+    sim.startExecutor(c, new KafkaRecordSink(c, sim.cluster.clock()), k);
+    closeAfter.add(k);
   }
 
   private static Map<String, Object> selector(String tier) {
