@@ -2,6 +2,7 @@ package io.meshwarden.reconciler;
 
 import io.meshwarden.common.http.HealthCheck;
 import io.meshwarden.common.http.HealthChecks;
+import io.meshwarden.common.topics.TopicAdmin;
 import io.meshwarden.reconciler.rules.RuleEngine;
 import io.meshwarden.reconciler.stream.DeadLetterProducer;
 import io.meshwarden.reconciler.stream.ReconcilerTopology;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -33,12 +35,27 @@ public final class Reconciler implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics streamsMetrics;
 
+  /** An instance that asks Kafka for the objects topic's partition count (see below). */
   public Reconciler(
       ReconcilerConfig config,
       RuleEngine engine,
       MeterRegistry registry,
       Clock clock,
       String instanceId) {
+    this(config, engine, registry, clock, instanceId, objectPartitions(config, instanceId));
+  }
+
+  /**
+   * An instance whose cluster task waits for the readiness markers of {@code objectPartitions}
+   * shards before it evaluates cluster rules (0: unknown, the highest partition seen).
+   */
+  public Reconciler(
+      ReconcilerConfig config,
+      RuleEngine engine,
+      MeterRegistry registry,
+      Clock clock,
+      String instanceId,
+      int objectPartitions) {
     this.config = config;
     ReconcilerMetrics metrics = new ReconcilerMetrics(registry);
     this.deadLetters =
@@ -46,7 +63,8 @@ public final class Reconciler implements AutoCloseable {
             config.kafka().producerProps(config.applicationId() + "-dlq-" + instanceId, null),
             config.streams().names().deadLetter());
     Topology topology =
-        ReconcilerTopology.build(config.streams(), engine, clock, metrics, deadLetters);
+        ReconcilerTopology.build(
+            config.streams(), engine, clock, metrics, deadLetters, objectPartitions);
     this.streams = new KafkaStreams(topology, streamsProps(config, instanceId));
     metrics.streamsState(Arrays.stream(KafkaStreams.State.values()).map(Enum::name).toList());
     streams.setStateListener(
@@ -61,6 +79,24 @@ public final class Reconciler implements AutoCloseable {
         });
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
+  }
+
+  /**
+   * The objects topic's partition count, or 0 when the topic does not exist yet or Kafka does not
+   * answer: the cluster task then waits for the markers of the partitions it has seen.
+   */
+  static int objectPartitions(ReconcilerConfig config, String instanceId) {
+    String topic = config.streams().names().objects(config.streams().cluster());
+    Admin admin =
+        Admin.create(config.kafka().adminProps(config.applicationId() + "-admin-" + instanceId));
+    try {
+      int n = new TopicAdmin(admin, Duration.ofSeconds(10)).partitions(topic).orElse(0);
+      LOG.info("Objects topic {} has {} partitions (0: unknown)", topic, n);
+      return n;
+    } finally {
+      // Bounded: an unreachable Kafka must not hold the start for the admin's default timeout.
+      admin.close(Duration.ofSeconds(5));
+    }
   }
 
   /** The Streams properties; every non-default one says why. */

@@ -29,6 +29,7 @@ public final class ReconcilerMetrics {
   private final Map<String, Coverage> coverage = new ConcurrentHashMap<>();
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final AtomicReference<String> streamsState = new AtomicReference<>("CREATED");
+  private final AtomicLong clusterRulesWaiting = new AtomicLong();
   private final Timer evaluation;
   private final Timer endToEnd;
 
@@ -45,6 +46,29 @@ public final class ReconcilerMetrics {
                 "From a fact's observedAt to the finding event it caused (after any for-hold)")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+    Gauge.builder(
+            Meters.name("reconciler.cluster.rules.waiting"), clusterRulesWaiting, AtomicLong::get)
+        .description(
+            "1 while this instance's cluster task waits for every shard's first digests before"
+                + " evaluating cluster rules, else 0")
+        .register(registry);
+  }
+
+  /** Whether this instance's cluster task is waiting for shards to publish their digests. */
+  public void clusterRulesWaiting(boolean waiting) {
+    clusterRulesWaiting.set(waiting ? 1 : 0);
+  }
+
+  /** A namespace digest was not published because it exceeded the size limit. */
+  public void digestOversized() {
+    counters
+        .computeIfAbsent(
+            "digests-oversized",
+            k ->
+                Counter.builder(Meters.name("reconciler.digests.oversized"))
+                    .description("Namespace digests not published because they were too large")
+                    .register(registry))
+        .increment();
   }
 
   /** The open findings gauge of {@code rule} and {@code severity} moves by {@code delta}. */

@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * What the cluster-scope rules read of one namespace, published by the reconciler shard that holds
  * the namespace to {@code <prefix>.<cluster>.digests} (keyed by namespace, a tombstone when the
- * namespace has no facts left) so that one task can evaluate rules that relate namespaces. Derived
- * from facts only, never a source of truth; every list is sorted, so an unchanged namespace encodes
- * to the same bytes and is not written again.
+ * namespace has no facts left) so that one task can evaluate rules that relate namespaces. The
+ * topic also holds each shard's readiness marker under a key no namespace can take ({@code
+ * #synced/<partition>}, not a digest; the reconciler reads those apart). Derived from facts only,
+ * never a source of truth; every list is sorted, so an unchanged namespace encodes to the same
+ * bytes and is not written again.
  *
  * @param cluster the cluster
  * @param namespace the namespace

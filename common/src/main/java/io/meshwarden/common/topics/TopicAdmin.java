@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +96,28 @@ public final class TopicAdmin {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TopicAdminException("interrupted while checking topics", e);
+    }
+  }
+
+  /**
+   * The partition count of {@code topic}, or empty when it does not exist or Kafka cannot be asked
+   * within the timeout (callers fall back to not knowing it).
+   */
+  public OptionalInt partitions(String topic) {
+    try {
+      TopicDescription d =
+          admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get(millis(), TimeUnit.MILLISECONDS)
+              .get(topic);
+      return d == null ? OptionalInt.empty() : OptionalInt.of(d.partitions().size());
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.info("Cannot learn the partitions of {}: {}", topic, e.toString());
+      return OptionalInt.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalInt.empty();
     }
   }
 

@@ -39,6 +39,18 @@ class TopicAdminIT {
   }
 
   @Test
+  void tellsAnExistingTopicsPartitionCountAndNothingForAMissingOne(KafkaCluster kafka) {
+    kafka.createTopic("partitions-test.objects", 3, 1, Map.of());
+
+    try (Admin admin = kafka.admin()) {
+      TopicAdmin topics = new TopicAdmin(admin, TIMEOUT);
+
+      assertThat(topics.partitions("partitions-test.objects")).hasValue(3);
+      assertThat(topics.partitions("partitions-test.absent")).isEmpty();
+    }
+  }
+
+  @Test
   void reportsMissingTopicsWithoutCreatingThemWhenCreationIsNotAllowed(KafkaCluster kafka)
       throws Exception {
     TopicLayout layout = new TopicLayout(new TopicNames("nocreate-test"), (short) 1, 3, 3);

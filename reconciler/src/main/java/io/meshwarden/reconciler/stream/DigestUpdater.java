@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the global digest store: stores each readable namespace digest as it came (bytes; {@link
- * DigestCache} decodes), routes unreadable ones to the dead-letter sink, and notes every change in
- * its {@link MeshChanges} log so the cluster task re-evaluates.
+ * DigestCache} decodes) and each shard's readiness marker ({@link SyncMarkers}), routes unreadable
+ * ones to the dead-letter sink, and notes every change in its {@link MeshChanges} log so the
+ * cluster task re-evaluates.
  */
 final class DigestUpdater implements Processor<String, byte[], Void, Void> {
 
@@ -42,6 +43,10 @@ final class DigestUpdater implements Processor<String, byte[], Void, Void> {
   @Override
   public void process(Record<String, byte[]> record) {
     String namespace = record.key();
+    if (SyncMarkers.isMarker(namespace)) {
+      marker(record);
+      return;
+    }
     if (namespace == null || namespace.isEmpty()) {
       poison(record, "MALFORMED_KEY", "not a namespace: " + namespace);
       return;
@@ -62,6 +67,20 @@ final class DigestUpdater implements Processor<String, byte[], Void, Void> {
       store.put(namespace, record.value());
     }
     changes.record(namespace, null);
+  }
+
+  /** A shard's readiness marker: kept as it came, apart from digests (see {@link SyncMarkers}). */
+  private void marker(Record<String, byte[]> record) {
+    if (SyncMarkers.partitionOf(record.key()) < 0) {
+      poison(record, "MALFORMED_KEY", "not a readiness marker: " + record.key());
+      return;
+    }
+    if (record.value() == null) {
+      store.delete(record.key());
+    } else {
+      store.put(record.key(), record.value());
+    }
+    changes.record(record.key(), null);
   }
 
   private void poison(Record<String, byte[]> record, String reason, String error) {

@@ -38,13 +38,30 @@ public final class ReconcilerTopology {
 
   private ReconcilerTopology() {}
 
-  /** Builds the topology; {@code meshChanges} must be fresh per {@code KafkaStreams} instance. */
+  /** Builds the topology for an objects topic whose partition count is not known. */
   public static Topology build(
       StreamSettings settings,
       RuleEngine engine,
       Clock clock,
       ReconcilerMetrics metrics,
       DeadLetterSink meshDeadLetters) {
+    return build(settings, engine, clock, metrics, meshDeadLetters, 0);
+  }
+
+  /**
+   * Builds the topology; each call makes fresh caches, so call it once per {@code KafkaStreams}
+   * instance.
+   *
+   * @param objectPartitions partitions of the objects topic (the shards whose readiness markers the
+   *     cluster task waits for), or 0 when unknown: then the highest partition seen
+   */
+  public static Topology build(
+      StreamSettings settings,
+      RuleEngine engine,
+      Clock clock,
+      ReconcilerMetrics metrics,
+      DeadLetterSink meshDeadLetters,
+      int objectPartitions) {
     MeshCache mesh = new MeshCache(new MeshChanges());
     DigestCache digests = new DigestCache(new MeshChanges());
     FindingLifecycle lifecycle =
@@ -63,7 +80,9 @@ public final class ReconcilerTopology {
         settings.names().objects(cluster));
     t.addProcessor(
         StoreNames.SHARD,
-        () -> new ShardProcessor(settings, clock, mesh, digests, evaluator, lifecycle, metrics),
+        () ->
+            new ShardProcessor(
+                settings, clock, mesh, digests, evaluator, lifecycle, metrics, objectPartitions),
         StoreNames.OBJECTS_SOURCE);
     t.addStateStore(
         Stores.keyValueStoreBuilder(

@@ -54,8 +54,7 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
   private final FindingLifecycle lifecycle;
   private final ReconcilerMetrics metrics;
   private final WireSerde<ObjectFacts> serde = WireSerde.facts();
-  private final DirtyScopes dirty;
-  private final Deadlines deadlines;
+  private final int objectPartitions;
   private final Map<String, Long> openTally = new HashMap<>();
   private final Set<String> evaluated = new HashSet<>();
 
@@ -65,10 +64,14 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
   private ReadOnlyKeyValueStore<String, ObjectFacts> meshStore;
   private ReadOnlyKeyValueStore<String, byte[]> digestStore;
   private DigestPublisher digestPublisher;
+  private ClusterGate clusterGate;
+  private DirtyScopes dirty;
+  private Deadlines deadlines;
   private int partition;
   private Emitter emitter;
   private boolean ownsMesh;
   private boolean started;
+  private boolean synced;
   private long meshVersion;
   private long digestVersion;
   private Instant nextResync;
@@ -80,7 +83,8 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
       DigestCache digests,
       ScopeEvaluator evaluator,
       FindingLifecycle lifecycle,
-      ReconcilerMetrics metrics) {
+      ReconcilerMetrics metrics,
+      int objectPartitions) {
     this.settings = settings;
     this.clock = clock;
     this.mesh = mesh;
@@ -88,12 +92,21 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
     this.evaluator = evaluator;
     this.lifecycle = lifecycle;
     this.metrics = metrics;
-    this.dirty = new DirtyScopes(settings.debounce());
-    this.deadlines = new Deadlines(settings.lifecycle());
+    this.objectPartitions = objectPartitions;
   }
 
+  /**
+   * Starts (or restarts) the task. Streams calls this again on the same object when it revives a
+   * task closed dirty (an aborted transaction), so everything kept in memory is rebuilt: the stores
+   * were rolled back, and the first tick resyncs from them.
+   */
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
+    forgetTallies();
+    this.started = false;
+    this.synced = false;
+    this.dirty = new DirtyScopes(settings.debounce());
+    this.deadlines = new Deadlines(settings.lifecycle());
     this.context = context;
     this.facts = new ShardFacts(context.getStateStore(StoreNames.FACTS));
     this.findings = context.getStateStore(StoreNames.FINDINGS);
@@ -101,10 +114,11 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
     this.digestStore = context.getStateStore(StoreNames.DIGESTS);
     this.emitter = new Emitter(context, settings.cluster(), metrics);
     this.partition = context.taskId().partition();
-    this.digestPublisher = new DigestPublisher(context, digestStore, settings.cluster(), partition);
+    this.digestPublisher = new DigestPublisher(context, settings.cluster(), partition, metrics);
     // One shard evaluates the mesh and cluster rules, or every shard would publish the same
     // findings.
     this.ownsMesh = partition == 0;
+    this.clusterGate = ownsMesh ? new ClusterGate(objectPartitions, metrics) : null;
     context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, t -> tick());
   }
 
@@ -141,15 +155,35 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
     if (!due.isEmpty()) {
       MeshView view = mesh.viewAt(meshStore, now);
       for (DirtyScopes.Due d : due) {
-        evaluate(d, view, now);
+        if (!ScopeEvaluator.CLUSTER_SCOPE.equals(d.scope()) || clusterReady()) {
+          evaluate(d, view, now);
+        }
       }
+    }
+    if (!synced) {
+      // The resync above evaluated (and published the digest of) every namespace held.
+      digestPublisher.markSynced(now);
+      synced = true;
     }
     for (String key : deadlines.due(now)) {
       Tracked t = findings.get(key);
-      if (t != null && !(t.phase() == Tracked.Phase.PENDING && dirty.contains(scopeOf(key)))) {
+      if (t != null && !(t.phase() == Tracked.Phase.PENDING && held(scopeOf(key)))) {
         lifecycle.tick(key, t, now).ifPresent(c -> apply(c, t, now));
       }
     }
+  }
+
+  /** A PENDING finding of this scope must not open now: it is about to be (or cannot be) judged. */
+  private boolean held(String scope) {
+    return dirty.contains(scope) || (ScopeEvaluator.CLUSTER_SCOPE.equals(scope) && !clusterReady());
+  }
+
+  /**
+   * Whether every shard has published its digests; until then cluster findings neither open nor
+   * resolve (shard 0 only).
+   */
+  private boolean clusterReady() {
+    return clusterGate.open(digests.synced(digestStore), digests.current(digestStore).values());
   }
 
   /** Everything this shard holds is due now; after a (re)start the indexes are rebuilt first. */
@@ -286,12 +320,20 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
 
   @Override
   public void close() {
+    forgetTallies();
+    evaluated.forEach(metrics::forgetCoverage);
+    if (clusterGate != null) {
+      clusterGate.close();
+    }
+  }
+
+  /** Takes this task's open findings out of the instance's gauges. */
+  private void forgetTallies() {
     openTally.forEach(
         (k, n) -> {
           int slash = k.indexOf('/');
           metrics.openFindings(k.substring(0, slash), Severity.valueOf(k.substring(slash + 1)), -n);
         });
     openTally.clear();
-    evaluated.forEach(metrics::forgetCoverage);
   }
 }

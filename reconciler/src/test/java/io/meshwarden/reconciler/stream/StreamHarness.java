@@ -51,12 +51,19 @@ final class StreamHarness implements AutoCloseable {
   final TestInputTopic<String, byte[]> digestsIn;
 
   StreamHarness(LifecycleSettings lifecycle) {
+    this(lifecycle, 0);
+  }
+
+  /** A harness whose cluster task waits for the markers of {@code objectPartitions} shards. */
+  StreamHarness(LifecycleSettings lifecycle, int objectPartitions) {
     StreamSettings settings =
         new StreamSettings(Fixtures.CLUSTER, NAMES, lifecycle, TICK, TICK, Duration.ofHours(1));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // Its own state directory, so two harnesses can be open at once.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     driver =
         new TopologyTestDriver(
             ReconcilerTopology.build(
@@ -64,7 +71,8 @@ final class StreamHarness implements AutoCloseable {
                 RuleEngine.standard(),
                 clock,
                 new ReconcilerMetrics(registry),
-                (k, v, h) -> meshDeadLetters.add(new TestRecord<>(k, v, h, 0L))),
+                (k, v, h) -> meshDeadLetters.add(new TestRecord<>(k, v, h, 0L)),
+                objectPartitions),
             props,
             Fixtures.NOW);
     objects =
@@ -94,6 +102,14 @@ final class StreamHarness implements AutoCloseable {
 
   StreamHarness() {
     this(new LifecycleSettings(Duration.ofSeconds(30), java.util.Map.of(), Duration.ofMinutes(5)));
+  }
+
+  private static java.nio.file.Path stateDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("mw-harness");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Publishes facts the way the watcher does: each to its kind's topic, keyed by its key. */
