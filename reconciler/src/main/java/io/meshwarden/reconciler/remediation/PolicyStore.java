@@ -94,6 +94,8 @@ public final class PolicyStore {
       try {
         object = JSON.readTree(Serialization.asJson(r));
       } catch (IOException e) {
+        LOG.warn(
+            "InjectionPolicy {}: unreadable, its status is passed over: {}", name, e.toString());
         continue;
       }
       if (!(PolicyParser.parse(object) instanceof ParsedPolicy.Valid)) {
