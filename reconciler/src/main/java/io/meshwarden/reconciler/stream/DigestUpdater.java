@@ -6,10 +6,7 @@ import io.meshwarden.reconciler.ReconcilerMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the global digest store: stores each readable namespace digest as it came (bytes; {@link
@@ -18,8 +15,6 @@ import org.slf4j.LoggerFactory;
  * cluster task re-evaluates.
  */
 final class DigestUpdater implements Processor<String, byte[], Void, Void> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(DigestUpdater.class);
 
   private final WireSerde<NamespaceDigest> serde = WireSerde.digests();
   private final MeshChanges changes;
@@ -84,13 +79,6 @@ final class DigestUpdater implements Processor<String, byte[], Void, Void> {
   }
 
   private void poison(Record<String, byte[]> record, String reason, String error) {
-    RecordMetadata meta = context.recordMetadata().orElse(null);
-    String topic = meta == null ? "" : meta.topic();
-    int partition = meta == null ? -1 : meta.partition();
-    long offset = meta == null ? -1 : meta.offset();
-    LOG.warn("Dead letter from {}-{}@{} ({}): {}", topic, partition, offset, reason, error);
-    metrics.deadLetter("digests", reason);
-    deadLetters.send(
-        record.key(), record.value(), DeadLetters.headers(reason, error, topic, partition, offset));
+    DeadLetterSink.deadLetter(deadLetters, context, metrics, "digests", record, reason, error);
   }
 }

@@ -8,10 +8,7 @@ import io.meshwarden.reconciler.ReconcilerMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the global mesh store: decodes each mesh record, stores readable ones, routes unreadable
@@ -19,8 +16,6 @@ import org.slf4j.LoggerFactory;
  * shards re-evaluate.
  */
 final class MeshUpdater implements Processor<String, byte[], Void, Void> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(MeshUpdater.class);
 
   private final WireSerde<ObjectFacts> serde = WireSerde.facts();
   private final MeshChanges changes;
@@ -82,13 +77,6 @@ final class MeshUpdater implements Processor<String, byte[], Void, Void> {
   }
 
   private void poison(Record<String, byte[]> record, String reason, String error) {
-    RecordMetadata meta = context.recordMetadata().orElse(null);
-    String topic = meta == null ? "" : meta.topic();
-    int partition = meta == null ? -1 : meta.partition();
-    long offset = meta == null ? -1 : meta.offset();
-    LOG.warn("Dead letter from {}-{}@{} ({}): {}", topic, partition, offset, reason, error);
-    metrics.deadLetter("mesh", reason);
-    deadLetters.send(
-        record.key(), record.value(), DeadLetters.headers(reason, error, topic, partition, offset));
+    DeadLetterSink.deadLetter(deadLetters, context, metrics, "mesh", record, reason, error);
   }
 }
