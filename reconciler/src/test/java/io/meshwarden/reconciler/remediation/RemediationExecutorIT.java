@@ -46,12 +46,7 @@ class RemediationExecutorIT {
 
   @Test
   void restartsEveryWorkloadOfANamespaceLabelledAfterItsWorkloadsRanWithinMaxConcurrent() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 5, 2);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(5, 2);
     assertThat(pods("shop")).allMatch(p -> !hasSidecar(p));
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of("maxConcurrent", 2, "cooldown", "1m")));
@@ -146,12 +141,7 @@ class RemediationExecutorIT {
 
   @Test
   void withholdsTheRestartWhileTheInjectorIsDown() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 1, 2);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(1, 2);
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of()));
     sim.cluster.faults().injectorDown(Duration.ofMinutes(10));
@@ -180,12 +170,7 @@ class RemediationExecutorIT {
 
   @Test
   void restartsOnceWhenTheExecutorDiesMidRolloutAndTheRequestIsRedelivered() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 1, 4);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(1, 4);
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of()));
     RemediationExecutor first = sim.startExecutor();
@@ -299,12 +284,7 @@ class RemediationExecutorIT {
 
   @Test
   void opensTheCircuitBreakerAfterKRestartsWhoseDriftStays() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 3, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(3, 1);
     sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
     sim.policy("shop", enforce(Map.of("cooldown", "1m")));
     sim.startExecutor(sim.config.withBreaker(2, Duration.ofHours(1), null));
@@ -329,12 +309,7 @@ class RemediationExecutorIT {
 
   @Test
   void opensTheCircuitBreakerWhenTheApiRefusesKRestartPatches() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 3, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(3, 1);
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of("maxConcurrent", 1, "cooldown", "1m")));
     // Every restart patch is refused, as by a Role without patch on deployments (a 403 is not
@@ -362,12 +337,7 @@ class RemediationExecutorIT {
 
   @Test
   void aThrottledRestartPatchIsTriedAgainAndNeitherFailsNorCountsTowardTheBreaker() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 1, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(1, 1);
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of()));
     // The API server throttles restart patches for 30 s (well inside the executor's grace).
@@ -387,12 +357,7 @@ class RemediationExecutorIT {
 
   @Test
   void aRestartPatchThrottledBeyondTheGraceFailsAndCounts() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 1, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(1, 1);
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of()));
     sim.cluster
@@ -464,12 +429,7 @@ class RemediationExecutorIT {
 
   @Test
   void dryRunPrintsWhatItWouldDoAndPatchesNothing() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 1, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(1, 1);
     sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", enforce(Map.of()));
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -490,12 +450,7 @@ class RemediationExecutorIT {
 
   @Test
   void writesPolicyStatusAndPublishesRecordsToTheAuditTopic() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 1, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(1, 1);
     sim.policy("shop", Map.of("mode", "audit"));
     sim.policy(
         "broken",
@@ -617,12 +572,7 @@ class RemediationExecutorIT {
 
   @Test
   void theBreakerResumesWhenAPolicyIsAnnotatedAfterItOpened() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 2, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(2, 1);
     sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
     sim.policy("shop", enforce(Map.of()));
     sim.startExecutor(sim.config.withBreaker(1, Duration.ofHours(1), null));
@@ -654,12 +604,7 @@ class RemediationExecutorIT {
 
   @Test
   void anExecutorTakingOverKeepsTheBreakerItsPredecessorOpenedAndGoesOnCounting() {
-    sim.install("1-24-0", "1.24.0");
-    sim.client()
-        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
-        .create();
-    sim.deployments("shop", 2, 1);
-    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.shop(2, 1);
     sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
     sim.policy("shop", enforce(Map.of()));
     RemediationConfig breakAtOnce = sim.config.withBreaker(1, Duration.ofHours(1), null);

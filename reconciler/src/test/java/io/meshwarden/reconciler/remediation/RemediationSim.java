@@ -108,6 +108,18 @@ final class RemediationSim implements AutoCloseable {
     return cluster.client();
   }
 
+  /**
+   * Revision 1-24-0 installed as the default, namespace {@code shop} with {@code deployments}
+   * Deployments of {@code replicas} pods each, running for 10 simulated seconds.
+   */
+  RemediationSim shop(int deployments, int replicas) {
+    install("1-24-0", "1.24.0");
+    client().resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build()).create();
+    deployments("shop", deployments, replicas);
+    cluster.advance(Duration.ofSeconds(10));
+    return this;
+  }
+
   /** Installs revision {@code rev} (proxy {@code tag}) as the default, with istiod's service. */
   RemediationSim install(String rev, String tag) {
     cluster.controlPlane().install(Revision.of(rev, tag).asDefault());
