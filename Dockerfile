@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The meshwarden image: one layout for the watcher, reconciler, alerting and analyze roles. The
+# The meshwarden image: one layout for the watcher, reconciler, executor, alerting and analyze roles. The
 # first argument picks the role (the Deployments in deploy/base pass args: ["watcher"] and so on).
 #   docker build -t ghcr.io/meshwarden/meshwarden:0.1.0 .
 # See docs/deploy.md. DockerfileTest (watcher) and ImageLayoutIT (sandbox) check this file and
@@ -11,9 +11,9 @@ COPY . .
 # The Maven repository is a BuildKit cache mount, kept between builds: a rebuild after a source
 # change downloads nothing. (A go-offline layer would need the reactor's own modules, which are not
 # published, and pulls plugins the package build never runs.)
-# The reconciler module carries the analyze role; sandbox is not in the image.
+# Every role but the sandbox is in the image.
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -Dspotless.check.skip=true -pl watcher,reconciler,alerting -am package \
+    mvn -B -q -DskipTests -Dspotless.check.skip=true -pl watcher,reconciler,executor,analyze,alerting -am package \
  && deploy/docker/stage.sh /src /out
 
 FROM eclipse-temurin:17-jre

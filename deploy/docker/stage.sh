@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stages the runtime layout of the container image from a built source tree:
 #   deploy/docker/stage.sh <repo-root> <out-dir>
-# After `mvn -DskipTests -pl watcher,reconciler,alerting -am package`, <out-dir> holds
+# After `mvn -DskipTests -pl watcher,reconciler,executor,analyze,alerting -am package`, <out-dir> holds
 #   meshwarden                     the launcher (no pom.xml beside it: it never builds)
 #   <module>/meshwarden-<module>-<version>.jar
 #   <module>/lib/*.jar             the module's runtime classpath (maven-dependency-plugin)
@@ -11,7 +11,7 @@ set -euo pipefail
 
 # The modules the image carries (the Dockerfile's -pl list must name the same; DockerfileTest
 # checks). The roles of each module stay in the launcher's table.
-MODULES=(watcher reconciler alerting)
+MODULES=(watcher reconciler executor analyze alerting)
 
 [[ $# -eq 2 ]] || { echo "usage: $0 <repo-root> <out-dir>" >&2; exit 2; }
 root="$(cd "$1" && pwd)"

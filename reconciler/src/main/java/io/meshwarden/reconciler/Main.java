@@ -1,7 +1,5 @@
 package io.meshwarden.reconciler;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.meshwarden.common.config.Config;
 import io.meshwarden.common.config.ConfigException;
 import io.meshwarden.common.config.ConfigLoader;
@@ -11,9 +9,7 @@ import io.meshwarden.common.http.OpsHttpServer;
 import io.meshwarden.common.topics.TopicAdmin;
 import io.meshwarden.common.topics.TopicLayout;
 import io.meshwarden.common.topics.TopicSpec;
-import io.meshwarden.reconciler.remediation.RemediationConfig;
-import io.meshwarden.reconciler.remediation.RemediationExecutor;
-import io.meshwarden.reconciler.rules.RuleEngine;
+import io.meshwarden.core.rules.RuleEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -34,8 +30,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./meshwarden reconciler}: evaluate one cluster's facts and publish findings, and (unless
- * {@code remediation.enabled=false}) run the cluster's remediation executor.
+ * {@code ./meshwarden reconciler}: evaluate one cluster's facts and publish findings and remediation
+ * requests. It never writes to the cluster: {@code ./meshwarden executor} carries the requests out.
  */
 @Command(
     name = "reconciler",
@@ -53,13 +49,6 @@ public final class Main implements Callable<Integer> {
       description = "Override a configuration key, e.g. --set cluster=prod-eu (repeatable)")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(
-      names = "--dry-run",
-      description =
-          "Remediation decides as usual but patches and publishes nothing, and prints each"
-              + " decision (sets remediation.dry-run=true)")
-  boolean dryRun;
-
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -71,12 +60,10 @@ public final class Main implements Callable<Integer> {
             .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
             .orElse("pid-" + ProcessHandle.current().pid());
     ReconcilerConfig config;
-    Optional<RemediationConfig> remediation;
     try {
       Config loaded = load(System.getenv());
       loaded.logEffective(LOG);
       config = ReconcilerConfig.from(loaded);
-      remediation = RemediationParameters.from(loaded, instance);
     } catch (ConfigException e) {
       System.err.println("meshwarden reconciler: invalid configuration:\n" + e.getMessage());
       return 2;
@@ -89,33 +76,13 @@ public final class Main implements Callable<Integer> {
             .start();
     HealthChecks checks = new HealthChecks();
     reconciler.registerChecks(checks);
-    // Started after the Streams app, closed before it: the executor never outlives the stream that
-    // feeds its request topic, and leaves its group first so a standby takes over at once.
-    KubernetesClient kube = null;
-    RemediationExecutor executor = null;
-    if (remediation.isPresent()) {
-      kube = new KubernetesClientBuilder().build();
-      executor =
-          RemediationExecutor.create(
-              remediation.get(), kube, Clock.systemUTC(), registry, System.out);
-      executor.start();
-      executor.registerChecks(checks);
-    } else {
-      LOG.info("Remediation is disabled (remediation.enabled=false)");
-    }
     OpsHttpServer ops = OpsHttpServer.start(config.httpPort(), registry, checks);
     CountDownLatch done = new CountDownLatch(1);
-    RemediationExecutor startedExecutor = executor;
-    KubernetesClient startedKube = kube;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   ops.close();
-                  if (startedExecutor != null) {
-                    startedExecutor.close();
-                    startedKube.close();
-                  }
                   reconciler.close();
                   closeQuietly(jvm);
                   done.countDown();
@@ -125,13 +92,9 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  /** Loads the configuration from the file, {@code env} and the flags ({@code --dry-run} too). */
+  /** Loads the configuration from the file, {@code env} and the flags. */
   Config load(Map<String, String> env) {
-    Map<String, String> flags = new LinkedHashMap<>(overrides);
-    if (dryRun) {
-      flags.put(RemediationParameters.DRY_RUN.key(), "true");
-    }
-    return new ConfigLoader(ReconcilerConfig.schema()).load(configFile, env, flags);
+    return new ConfigLoader(ReconcilerConfig.schema()).load(configFile, env, overrides);
   }
 
   private static void checkTopics(ReconcilerConfig config) {

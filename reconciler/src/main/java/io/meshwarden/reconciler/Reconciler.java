@@ -3,7 +3,7 @@ package io.meshwarden.reconciler;
 import io.meshwarden.common.http.HealthCheck;
 import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.topics.TopicAdmin;
-import io.meshwarden.reconciler.rules.RuleEngine;
+import io.meshwarden.core.rules.RuleEngine;
 import io.meshwarden.reconciler.stream.DeadLetterProducer;
 import io.meshwarden.reconciler.stream.ReconcilerTopology;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,7 +7,7 @@ import io.meshwarden.common.config.ConfigSchema;
 import io.meshwarden.common.kafka.KafkaParameters;
 import io.meshwarden.common.kafka.KafkaSettings;
 import io.meshwarden.common.topics.TopicNames;
-import io.meshwarden.reconciler.lifecycle.LifecycleSettings;
+import io.meshwarden.core.lifecycle.LifecycleSettings;
 import io.meshwarden.reconciler.stream.StreamSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +32,11 @@ public record ReconcilerConfig(
     Duration commitInterval,
     boolean createTopics) {
 
-  /** Every key the reconciler reads, the executor's {@code remediation.*} ones included. */
+  /** Every key the reconciler reads. */
   public static ConfigSchema schema() {
     return ConfigSchema.of(CommonParameters.all())
         .plus(KafkaParameters.all())
-        .plus(ReconcilerParameters.all())
-        .plus(RemediationParameters.all());
+        .plus(ReconcilerParameters.all());
   }
 
   /** Builds the record from loaded configuration. */

@@ -19,7 +19,7 @@ class ArchitectureTest {
   void modelAndRulesImportNeitherKafkaNorFabric8() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.meshwarden.reconciler.model..", "io.meshwarden.reconciler.rules..")
+        .resideInAnyPackage("io.meshwarden.core.model..", "io.meshwarden.core.rules..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..", "io.fabric8..", "io.meshwarden.common.kafka..")
@@ -30,11 +30,11 @@ class ArchitectureTest {
   void modelDoesNotDependOnRulesOrTheCli() {
     noClasses()
         .that()
-        .resideInAPackage("io.meshwarden.reconciler.model..")
+        .resideInAPackage("io.meshwarden.core.model..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.meshwarden.reconciler.rules..", "io.meshwarden.reconciler.analyze..")
+            "io.meshwarden.core.rules..", "io.meshwarden.analyze..")
         .check(classes);
   }
 }

@@ -11,7 +11,7 @@ import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.ServiceFacts;
 import io.meshwarden.common.protocol.WireCodec;
 import io.meshwarden.common.topics.NamespacePartitioner;
-import io.meshwarden.reconciler.fixtures.Fixtures;
+import io.meshwarden.core.fixtures.Fixtures;
 import io.meshwarden.reconciler.stream.FindingsTopic;
 import io.meshwarden.testkit.kafka.KafkaCluster;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,8 +1,8 @@
 package io.meshwarden.reconciler;
 
-import static io.meshwarden.reconciler.fixtures.Fixtures.namespace;
-import static io.meshwarden.reconciler.fixtures.Fixtures.peerAuthentication;
-import static io.meshwarden.reconciler.fixtures.Fixtures.pod;
+import static io.meshwarden.core.fixtures.Fixtures.namespace;
+import static io.meshwarden.core.fixtures.Fixtures.peerAuthentication;
+import static io.meshwarden.core.fixtures.Fixtures.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.meshwarden.common.protocol.Finding;
-import io.meshwarden.reconciler.analyze.AnalyzeOracle;
 import io.meshwarden.reconciler.stream.FindingsTopic;
 import io.meshwarden.testkit.kafka.KafkaCluster;
 import io.meshwarden.testkit.kubernetes.Fixtures;

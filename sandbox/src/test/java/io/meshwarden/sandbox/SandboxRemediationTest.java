@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshwarden.common.kafka.KafkaSettings;
-import io.meshwarden.reconciler.remediation.RemediationConfig;
+import io.meshwarden.executor.RemediationConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

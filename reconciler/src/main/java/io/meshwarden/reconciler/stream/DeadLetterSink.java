@@ -1,5 +1,6 @@
 package io.meshwarden.reconciler.stream;
 
+import io.meshwarden.common.kafka.DeadLetters;
 import org.apache.kafka.common.header.Headers;
 
 /**

@@ -1,7 +1,7 @@
 package io.meshwarden.reconciler.stream;
 
-import io.meshwarden.reconciler.lifecycle.LifecycleSettings;
-import io.meshwarden.reconciler.lifecycle.Tracked;
+import io.meshwarden.core.lifecycle.LifecycleSettings;
+import io.meshwarden.core.lifecycle.Tracked;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

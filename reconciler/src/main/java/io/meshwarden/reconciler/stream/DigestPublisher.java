@@ -2,8 +2,8 @@ package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.protocol.WireCodec;
 import io.meshwarden.reconciler.ReconcilerMetrics;
-import io.meshwarden.reconciler.model.NamespaceDigests;
-import io.meshwarden.reconciler.model.NamespaceView;
+import io.meshwarden.core.model.NamespaceDigests;
+import io.meshwarden.core.model.NamespaceView;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;

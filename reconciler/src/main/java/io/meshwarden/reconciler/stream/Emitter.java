@@ -5,7 +5,7 @@ import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.RemediationRequest;
 import io.meshwarden.common.protocol.WireCodec;
 import io.meshwarden.reconciler.ReconcilerMetrics;
-import io.meshwarden.reconciler.lifecycle.Emission;
+import io.meshwarden.core.lifecycle.Emission;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.protocol.ObjectFacts;
-import io.meshwarden.reconciler.model.MeshView;
-import io.meshwarden.reconciler.model.MeshViewBuilder;
+import io.meshwarden.core.model.MeshView;
+import io.meshwarden.core.model.MeshViewBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

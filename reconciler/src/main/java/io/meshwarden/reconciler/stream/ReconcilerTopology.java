@@ -2,9 +2,9 @@ package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.protocol.WireSerde;
 import io.meshwarden.reconciler.ReconcilerMetrics;
-import io.meshwarden.reconciler.lifecycle.FindingLifecycle;
-import io.meshwarden.reconciler.lifecycle.RemediationPolicy;
-import io.meshwarden.reconciler.rules.RuleEngine;
+import io.meshwarden.core.lifecycle.FindingLifecycle;
+import io.meshwarden.core.lifecycle.RemediationPolicy;
+import io.meshwarden.core.rules.RuleEngine;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -1,17 +1,18 @@
 package io.meshwarden.reconciler.stream;
 
+import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.common.protocol.WireSerde;
 import io.meshwarden.reconciler.ReconcilerMetrics;
-import io.meshwarden.reconciler.lifecycle.Change;
-import io.meshwarden.reconciler.lifecycle.FindingLifecycle;
-import io.meshwarden.reconciler.lifecycle.Tracked;
-import io.meshwarden.reconciler.model.MeshView;
-import io.meshwarden.reconciler.model.NamespaceDigests;
-import io.meshwarden.reconciler.model.NamespaceView;
-import io.meshwarden.reconciler.rules.RuleResult;
+import io.meshwarden.core.lifecycle.Change;
+import io.meshwarden.core.lifecycle.FindingLifecycle;
+import io.meshwarden.core.lifecycle.Tracked;
+import io.meshwarden.core.model.MeshView;
+import io.meshwarden.core.model.NamespaceDigests;
+import io.meshwarden.core.model.NamespaceView;
+import io.meshwarden.core.rules.RuleResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.topics.TopicNames;
-import io.meshwarden.reconciler.lifecycle.LifecycleSettings;
+import io.meshwarden.core.lifecycle.LifecycleSettings;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -3,7 +3,7 @@ package io.meshwarden.reconciler.stream;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.meshwarden.common.protocol.MalformedRecordException;
 import io.meshwarden.common.protocol.WireCodec;
-import io.meshwarden.reconciler.lifecycle.Tracked;
+import io.meshwarden.core.lifecycle.Tracked;
 import java.io.IOException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,19 +1,19 @@
 package io.meshwarden.reconciler.bench;
 
-import static io.meshwarden.reconciler.fixtures.Fixtures.injector;
-import static io.meshwarden.reconciler.fixtures.Fixtures.namespace;
-import static io.meshwarden.reconciler.fixtures.Fixtures.pod;
-import static io.meshwarden.reconciler.fixtures.Fixtures.tag;
+import static io.meshwarden.core.fixtures.Fixtures.injector;
+import static io.meshwarden.core.fixtures.Fixtures.namespace;
+import static io.meshwarden.core.fixtures.Fixtures.pod;
+import static io.meshwarden.core.fixtures.Fixtures.tag;
 
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.PodSpecFacts.ProbeFacts;
-import io.meshwarden.reconciler.fixtures.Fixtures;
-import io.meshwarden.reconciler.fixtures.PodBuilder;
-import io.meshwarden.reconciler.model.MeshView;
-import io.meshwarden.reconciler.model.MeshViewBuilder;
-import io.meshwarden.reconciler.model.NamespaceView;
-import io.meshwarden.reconciler.rules.RuleEngine;
-import io.meshwarden.reconciler.rules.RuleResult;
+import io.meshwarden.core.fixtures.Fixtures;
+import io.meshwarden.core.fixtures.PodBuilder;
+import io.meshwarden.core.model.MeshView;
+import io.meshwarden.core.model.MeshViewBuilder;
+import io.meshwarden.core.model.NamespaceView;
+import io.meshwarden.core.rules.RuleEngine;
+import io.meshwarden.core.rules.RuleResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.meshwarden.reconciler.stream;
 
-import static io.meshwarden.reconciler.fixtures.Fixtures.meta;
-import static io.meshwarden.reconciler.fixtures.Fixtures.pod;
+import static io.meshwarden.core.fixtures.Fixtures.meta;
+import static io.meshwarden.core.fixtures.Fixtures.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,11 +14,11 @@ import io.meshwarden.common.protocol.ServiceFacts;
 import io.meshwarden.common.protocol.WireCodec;
 import io.meshwarden.common.protocol.WireSerde;
 import io.meshwarden.reconciler.ReconcilerMetrics;
-import io.meshwarden.reconciler.fixtures.Fixtures;
-import io.meshwarden.reconciler.lifecycle.FindingLifecycle;
-import io.meshwarden.reconciler.lifecycle.LifecycleSettings;
-import io.meshwarden.reconciler.lifecycle.RemediationPolicy;
-import io.meshwarden.reconciler.rules.RuleEngine;
+import io.meshwarden.core.fixtures.Fixtures;
+import io.meshwarden.core.lifecycle.FindingLifecycle;
+import io.meshwarden.core.lifecycle.LifecycleSettings;
+import io.meshwarden.core.lifecycle.RemediationPolicy;
+import io.meshwarden.core.rules.RuleEngine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Duration;

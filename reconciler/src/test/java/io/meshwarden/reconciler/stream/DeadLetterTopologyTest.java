@@ -1,7 +1,8 @@
 package io.meshwarden.reconciler.stream;
 
-import static io.meshwarden.reconciler.fixtures.Fixtures.namespace;
-import static io.meshwarden.reconciler.fixtures.Fixtures.pod;
+import io.meshwarden.common.kafka.DeadLetters;
+import static io.meshwarden.core.fixtures.Fixtures.namespace;
+import static io.meshwarden.core.fixtures.Fixtures.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

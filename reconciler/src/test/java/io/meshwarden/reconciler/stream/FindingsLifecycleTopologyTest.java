@@ -1,14 +1,14 @@
 package io.meshwarden.reconciler.stream;
 
-import static io.meshwarden.reconciler.fixtures.Fixtures.namespace;
-import static io.meshwarden.reconciler.fixtures.Fixtures.pod;
+import static io.meshwarden.core.fixtures.Fixtures.namespace;
+import static io.meshwarden.core.fixtures.Fixtures.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.common.protocol.CloudEventHeaders;
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.PodFacts;
-import io.meshwarden.reconciler.lifecycle.LifecycleSettings;
-import io.meshwarden.reconciler.lifecycle.Tracked;
+import io.meshwarden.core.lifecycle.LifecycleSettings;
+import io.meshwarden.core.lifecycle.Tracked;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,126 @@
+package io.meshwarden.analyze;
+
+import io.meshwarden.common.protocol.Finding;
+import io.meshwarden.core.model.ClusterView;
+import io.meshwarden.core.model.MeshViewBuilder;
+import io.meshwarden.core.rules.RuleEngine;
+import io.meshwarden.core.rules.RuleResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code meshwarden analyze}: reads manifests, builds the views, runs every rule and prints the
+ * findings. Exit 0 when nothing is at or above {@code --fail-on}, 1 when something is, 2 on bad
+ * input. Reads as a list: load, view, evaluate, render, decide.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    version = "meshwarden analyze " + AnalyzeMain.VERSION,
+    description = "Run meshwarden's rules on Kubernetes manifests (offline, for CI).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:nothing at or above --fail-on",
+      "1:a finding at or above --fail-on",
+      "2:bad input (the message names the file and line)"
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      arity = "1..*",
+      paramLabel = "<file|dir>",
+      description = "Manifest files or directories (multi-document YAML, kind: List, JSON).")
+  List<Path> inputs;
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  @Option(
+      names = "--fail-on",
+      defaultValue = "error",
+      description =
+          "Exit 1 when a finding is at or above: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(
+      names = "--cluster",
+      defaultValue = "local",
+      description = "Cluster name stamped on findings (default: ${DEFAULT-VALUE}).")
+  String cluster;
+
+  private final Clock clock;
+  private final boolean colour;
+
+  AnalyzeCommand(Clock clock, boolean colour) {
+    this.clock = clock;
+    this.colour = colour;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Instant now = clock.instant();
+    Manifests manifests;
+    try {
+      manifests = new ManifestLoader(AnalyzeMain.projector(cluster, clock)).load(inputs);
+    } catch (BadInputException e) {
+      err.println("meshwarden analyze: " + e.getMessage());
+      return 2;
+    }
+    ClusterView view = view(manifests, now);
+    RuleEngine engine = RuleEngine.standard();
+    List<RuleResult> results = engine.evaluate(view);
+    render(results, manifests, engine, now, out);
+    out.flush();
+    return failOn.failsOn(results) ? 1 : 0;
+  }
+
+  private ClusterView view(Manifests manifests, Instant now) {
+    MeshViewBuilder mesh = new MeshViewBuilder(now).addAll(manifests.facts());
+    return ClusterView.of(cluster, mesh.build(), manifests.facts());
+  }
+
+  private void render(
+      List<RuleResult> results,
+      Manifests manifests,
+      RuleEngine engine,
+      Instant now,
+      PrintWriter out) {
+    List<Finding> findings = results.stream().map(r -> r.toFinding(cluster, now)).toList();
+    switch (output) {
+      case text -> new TextReport(colour).write(results, out);
+      case json -> JsonReport.write(findings, out);
+      case sarif ->
+          new SarifReport(engine.rules(), AnalyzeMain.VERSION)
+              .write(findings, f -> relative(manifests.sourceOf(f.subject())), out);
+    }
+  }
+
+  /** The source with its path relative to the working directory when it lies under it. */
+  private static Manifests.Source relative(Manifests.Source s) {
+    return s == null ? null : new Manifests.Source(relative(s.file()), s.line());
+  }
+
+  /** A path relative to the working directory when it lies under it. */
+  private static Path relative(Path p) {
+    Path cwd = Path.of("").toAbsolutePath();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+  }
+}

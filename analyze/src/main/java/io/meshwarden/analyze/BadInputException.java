@@ -1,0 +1,14 @@
+package io.meshwarden.analyze;
+
+/** Input {@code analyze} cannot use: a missing path, malformed YAML, a malformed object. */
+public final class BadInputException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message names the file (and line, when known) and what is wrong
+   */
+  public BadInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

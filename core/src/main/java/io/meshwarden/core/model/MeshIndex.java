@@ -1,0 +1,139 @@
+package io.meshwarden.core.model;
+
+import io.meshwarden.common.protocol.FactKind;
+import io.meshwarden.common.protocol.IstioConfigFacts;
+import io.meshwarden.common.protocol.LabelSelector;
+import io.meshwarden.common.protocol.MeshKeys;
+import io.meshwarden.core.model.hosts.HostRegistry;
+import io.meshwarden.core.model.hosts.Hosts;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Cross-namespace lookups over one {@link ClusterView} for the configuration rules: Istio config of
+ * one kind wherever it lives, the host registry, and the workloads a label selector picks.
+ *
+ * <p>Labels on facts are filtered ({@link MeshKeys}), so a selector on a key that no fact can carry
+ * cannot be judged: {@link #observable} tells rules to stay silent rather than report that it
+ * selects nothing.
+ */
+public final class MeshIndex {
+
+  private static final MeshKeys STANDARD = MeshKeys.standard();
+
+  private final ClusterView cluster;
+  private final HostRegistry hosts;
+  private final Set<String> labelKeys = new HashSet<>();
+
+  private MeshIndex(ClusterView cluster, String domain) {
+    this.cluster = cluster;
+    this.hosts =
+        HostRegistry.of(domain, cluster.mesh().services(), cluster.mesh().serviceEntries());
+    for (NamespaceView ns : cluster.namespaces().values()) {
+      for (WorkloadView w : ns.workloads()) {
+        labelSets(w).forEach(l -> labelKeys.addAll(l.keySet()));
+      }
+    }
+  }
+
+  /** An index with the default cluster domain. */
+  public static MeshIndex of(ClusterView cluster) {
+    return new MeshIndex(cluster, Hosts.DEFAULT_DOMAIN);
+  }
+
+  public ClusterView cluster() {
+    return cluster;
+  }
+
+  public MeshView mesh() {
+    return cluster.mesh();
+  }
+
+  public HostRegistry hosts() {
+    return hosts;
+  }
+
+  /** Every Istio config object of {@code kind}, mesh-wide and namespaced alike. */
+  public List<IstioConfigFacts> configs(FactKind kind) {
+    List<IstioConfigFacts> out = new ArrayList<>();
+    if (kind == FactKind.Gateway) {
+      out.addAll(cluster.mesh().gateways());
+    } else if (kind == FactKind.ServiceEntry) {
+      out.addAll(cluster.mesh().serviceEntries());
+    } else {
+      cluster.namespaces().values().forEach(ns -> out.addAll(ns.istioConfig(kind)));
+    }
+    return out;
+  }
+
+  /** The namespace's view, if the input had any namespaced object there. */
+  public Optional<NamespaceView> namespace(String name) {
+    return Optional.ofNullable(cluster.namespaces().get(name));
+  }
+
+  /** Whether the input had any workload or pod at all. */
+  public boolean hasWorkloads() {
+    return cluster.namespaces().values().stream().anyMatch(ns -> !ns.workloads().isEmpty());
+  }
+
+  /** Whether the namespace holds any workload or pod. */
+  public boolean hasWorkloads(String namespace) {
+    return namespace(namespace).map(ns -> !ns.workloads().isEmpty()).orElse(false);
+  }
+
+  /** Whether the input had any Secret (Secrets are often kept out of manifests). */
+  public boolean hasSecrets() {
+    return cluster.namespaces().values().stream().anyMatch(ns -> !ns.secrets().isEmpty());
+  }
+
+  /**
+   * Whether pods' filtered labels can show a match of {@code selector}: every key is one the
+   * projection keeps, or one some pod or template was seen to carry.
+   */
+  public boolean observable(Map<String, String> selector) {
+    return selector.keySet().stream().allMatch(k -> STANDARD.test(k) || labelKeys.contains(k));
+  }
+
+  /**
+   * The workloads (running pods or pod templates) that {@code selector} picks, in {@code
+   * namespace}, or everywhere when {@code namespace} is null.
+   */
+  public List<WorkloadView> selected(String namespace, Map<String, String> selector) {
+    LabelSelector s = new LabelSelector(selector, List.of());
+    List<WorkloadView> out = new ArrayList<>();
+    for (NamespaceView ns : cluster.namespaces().values()) {
+      if (namespace != null && !namespace.equals(ns.name())) {
+        continue;
+      }
+      for (WorkloadView w : ns.workloads()) {
+        if (labelSets(w).stream().anyMatch(s::matches)) {
+          out.add(w);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The pods of {@code namespace} whose labels satisfy every map of {@code selectors}. */
+  public List<PodView> pods(String namespace, List<Map<String, String>> selectors) {
+    List<LabelSelector> all = selectors.stream().map(m -> new LabelSelector(m, List.of())).toList();
+    return namespace(namespace).map(NamespaceView::pods).orElse(List.of()).stream()
+        .filter(p -> all.stream().allMatch(s -> s.matches(p.facts().meta().labels())))
+        .toList();
+  }
+
+  /** The label sets a workload presents: its template's and each live pod's. */
+  public static List<Map<String, String>> labelSets(WorkloadView w) {
+    List<Map<String, String>> out = new ArrayList<>();
+    PodShape t = w.template();
+    if (t != null) {
+      out.add(t.labels());
+    }
+    w.pods().forEach(p -> out.add(p.facts().meta().labels()));
+    return out;
+  }
+}

@@ -1,0 +1,272 @@
+package io.meshwarden.core.model;
+
+import io.meshwarden.common.protocol.InjectorConfigFacts;
+import io.meshwarden.common.protocol.IstioConfigFacts;
+import io.meshwarden.common.protocol.MeshConfigFacts;
+import io.meshwarden.common.protocol.NamespaceFacts;
+import io.meshwarden.common.protocol.PeerAuthenticationFacts;
+import io.meshwarden.common.protocol.ServiceFacts;
+import io.meshwarden.common.protocol.WebhookConfigFacts;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything mesh-wide a rule may consult, immutable: the control plane (revisions, tags, injector
+ * settings, webhooks), namespaces' labels, services, gateways and service entries. Build one with
+ * {@link MeshViewBuilder}. A class rather than a record so that derived lookups (known revisions,
+ * the default revision) are computed once.
+ *
+ * <ul>
+ *   <li>{@code asOf}: the evaluation time (rules that judge durations compare against it)
+ *   <li>{@code injectors}: injector settings by revision ({@code default} for the unnamed one)
+ *   <li>{@code tags}: revision tags, tag to revision
+ *   <li>{@code istiodRevisions}: revisions seen running as istiod pods
+ *   <li>{@code peerAuthentication}: namespace-wide mTLS modes by namespace, key {@code ""} for
+ *       mesh-wide (the root namespace's), resolved from PeerAuthentication facts as istiod does;
+ *       empty when the input held none (the mode is then unknown, never assumed)
+ * </ul>
+ */
+public final class MeshView {
+
+  /** The revision every unlabelled default asks for when it exists. */
+  public static final String DEFAULT = "default";
+
+  private final Instant asOf;
+  private final Map<String, NamespaceFacts> namespaces;
+  private final Map<String, InjectorConfigFacts> injectors;
+  private final List<WebhookConfigFacts> webhooks;
+  private final Map<String, String> tags;
+  private final Set<String> istiodRevisions;
+  private final List<ServiceFacts> services;
+  private final List<IstioConfigFacts> gateways;
+  private final List<IstioConfigFacts> serviceEntries;
+  private final Map<String, MeshConfigFacts> meshConfigs;
+  private final Map<String, String> peerAuthentication;
+  private final Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications;
+  private final Set<String> knownRevisions;
+  private final Optional<String> defaultRevision;
+
+  public MeshView(
+      Instant asOf,
+      Map<String, NamespaceFacts> namespaces,
+      Map<String, InjectorConfigFacts> injectors,
+      List<WebhookConfigFacts> webhooks,
+      Map<String, String> tags,
+      Set<String> istiodRevisions,
+      List<ServiceFacts> services,
+      List<IstioConfigFacts> gateways,
+      List<IstioConfigFacts> serviceEntries,
+      Map<String, MeshConfigFacts> meshConfigs,
+      Map<String, String> peerAuthentication,
+      Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications) {
+    this.asOf = asOf;
+    this.namespaces = Map.copyOf(namespaces);
+    this.injectors = Map.copyOf(injectors);
+    this.webhooks = List.copyOf(webhooks);
+    this.tags = Map.copyOf(tags);
+    this.istiodRevisions = Set.copyOf(istiodRevisions);
+    this.services = List.copyOf(services);
+    this.gateways = List.copyOf(gateways);
+    this.serviceEntries = List.copyOf(serviceEntries);
+    this.meshConfigs = Map.copyOf(meshConfigs);
+    this.peerAuthentication = Map.copyOf(peerAuthentication);
+    Map<String, List<PeerAuthenticationFacts>> byNamespace = new HashMap<>();
+    workloadPeerAuthentications.forEach((ns, l) -> byNamespace.put(ns, List.copyOf(l)));
+    this.workloadPeerAuthentications = Map.copyOf(byNamespace);
+    this.knownRevisions =
+        Collections.unmodifiableSet(revisionsOf(injectors, webhooks, istiodRevisions));
+    String tagged = tags.get(DEFAULT);
+    this.defaultRevision =
+        tagged != null
+            ? Optional.of(tagged)
+            : knownRevisions.contains(DEFAULT) ? Optional.of(DEFAULT) : Optional.empty();
+  }
+
+  public Instant asOf() {
+    return asOf;
+  }
+
+  public Map<String, NamespaceFacts> namespaces() {
+    return namespaces;
+  }
+
+  public Map<String, InjectorConfigFacts> injectors() {
+    return injectors;
+  }
+
+  public List<WebhookConfigFacts> webhooks() {
+    return webhooks;
+  }
+
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  public Set<String> istiodRevisions() {
+    return istiodRevisions;
+  }
+
+  public List<ServiceFacts> services() {
+    return services;
+  }
+
+  public List<IstioConfigFacts> gateways() {
+    return gateways;
+  }
+
+  public List<IstioConfigFacts> serviceEntries() {
+    return serviceEntries;
+  }
+
+  public Map<String, MeshConfigFacts> meshConfigs() {
+    return meshConfigs;
+  }
+
+  public Map<String, String> peerAuthentication() {
+    return peerAuthentication;
+  }
+
+  private static Set<String> revisionsOf(
+      Map<String, InjectorConfigFacts> injectors,
+      List<WebhookConfigFacts> webhooks,
+      Set<String> istiodRevisions) {
+    Set<String> revs = new TreeSet<>(injectors.keySet());
+    revs.addAll(istiodRevisions);
+    for (WebhookConfigFacts w : webhooks) {
+      if (w.tag() == null && w.revision() != null) {
+        revs.add(w.revision());
+      }
+    }
+    return revs;
+  }
+
+  /** An empty mesh: no control plane known. */
+  public static MeshView empty(Instant asOf) {
+    return new MeshViewBuilder(asOf).build();
+  }
+
+  /**
+   * Whether the input describes the control plane at all (injector ConfigMaps, webhook
+   * configurations, revision tags or istiod pods). Without it revisions cannot be resolved and
+   * rules that need them stay silent.
+   */
+  public boolean hasControlPlane() {
+    return !injectors.isEmpty()
+        || !webhooks.isEmpty()
+        || !tags.isEmpty()
+        || !istiodRevisions.isEmpty();
+  }
+
+  /** Every istiod revision the control plane shows, sorted. Tags are not revisions. */
+  public Set<String> knownRevisions() {
+    return knownRevisions;
+  }
+
+  /**
+   * The istiod revision a revision label names: itself when it is a revision, the tag's target when
+   * it is a tag; empty when neither is known.
+   */
+  public Optional<String> resolve(String revisionOrTag) {
+    if (revisionOrTag == null) {
+      return Optional.empty();
+    }
+    if (knownRevisions().contains(revisionOrTag)) {
+      return Optional.of(revisionOrTag);
+    }
+    return Optional.ofNullable(tags.get(revisionOrTag));
+  }
+
+  /** Whether a revision label names a known revision or tag. */
+  public boolean isKnownRevisionOrTag(String revisionOrTag) {
+    return tags.containsKey(revisionOrTag) || knownRevisions().contains(revisionOrTag);
+  }
+
+  /**
+   * The revision that serves {@code istio-injection=enabled} and {@code sidecar.istio.io/inject=
+   * true}: the {@code default} tag's target, else the revision named {@code default}.
+   */
+  public Optional<String> defaultRevision() {
+    return defaultRevision;
+  }
+
+  /** The injector settings of a revision, if its ConfigMap is known. */
+  public Optional<InjectorConfigFacts> injector(String revision) {
+    return revision == null ? Optional.empty() : Optional.ofNullable(injectors.get(revision));
+  }
+
+  /** Whether the default revision's injector injects namespaces that carry no label at all. */
+  public boolean enableNamespacesByDefault() {
+    return defaultRevision()
+        .flatMap(this::injector)
+        .map(i -> Boolean.TRUE.equals(i.enableNamespacesByDefault()))
+        .orElse(false);
+  }
+
+  /** A namespace's labels; empty when the namespace is not known. */
+  public Map<String, String> namespaceLabels(String namespace) {
+    NamespaceFacts ns = namespaces.get(namespace);
+    return ns == null ? Map.of() : ns.meta().labels();
+  }
+
+  /** Whether any PeerAuthentication was seen, namespace-wide, mesh-wide or for workloads. */
+  public boolean anyPeerAuthentication() {
+    return !peerAuthentication.isEmpty() || !workloadPeerAuthentications.isEmpty();
+  }
+
+  /**
+   * The mTLS mode of a workload's port, as istiod resolves it: the oldest PeerAuthentication of its
+   * namespace whose selector matches its labels (its port-level mode for {@code port}, else its
+   * own), else its namespace's, else the mesh-wide one; {@code UNSET} at any level inherits from
+   * the next. Empty when no policy decides, and when a workload policy of the namespace selects on
+   * a label key {@code observableKey} rejects: labels are filtered before they reach Kafka, so such
+   * a policy might select this workload and the mode cannot be known.
+   *
+   * @param port the container port, or null when it is not known
+   */
+  public Optional<String> mtlsMode(
+      String namespace,
+      Map<String, String> labels,
+      Integer port,
+      java.util.function.Predicate<String> observableKey) {
+    List<PeerAuthenticationFacts> workload =
+        workloadPeerAuthentications.getOrDefault(namespace, List.of());
+    for (PeerAuthenticationFacts p : workload) {
+      if (!p.selector().keySet().stream().allMatch(observableKey)) {
+        return Optional.empty();
+      }
+    }
+    for (PeerAuthenticationFacts p : workload) {
+      if (labels.entrySet().containsAll(p.selector().entrySet())) {
+        String portMode = port == null ? null : p.portLevelMtls().get(String.valueOf(port));
+        if (portMode != null && !PeerAuthenticationFacts.UNSET.equals(portMode)) {
+          return Optional.of(portMode);
+        }
+        if (!PeerAuthenticationFacts.UNSET.equals(p.mode())) {
+          return Optional.of(p.mode());
+        }
+        break;
+      }
+    }
+    String mode = peerAuthentication.get(namespace);
+    return Optional.ofNullable(mode != null ? mode : peerAuthentication.get(""));
+  }
+
+  /**
+   * Whether mTLS is STRICT for a namespace as a whole: its own namespace-wide PeerAuthentication,
+   * else the mesh-wide one; workload policies are not considered (see {@link #mtlsMode}). Empty
+   * when no such PeerAuthentication was seen.
+   */
+  public Optional<Boolean> strictMtls(String namespace) {
+    String mode = peerAuthentication.get(namespace);
+    if (mode == null) {
+      mode = peerAuthentication.get("");
+    }
+    return mode == null ? Optional.empty() : Optional.of("STRICT".equalsIgnoreCase(mode));
+  }
+}

@@ -1,0 +1,52 @@
+package io.meshwarden.core.rules;
+
+import io.meshwarden.core.model.PodView;
+import io.meshwarden.core.model.WorkloadView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Builds per-workload results that count affected pods, so 200 broken pods are one finding. */
+final class WorkloadResults {
+
+  /** How many pod names a finding lists. */
+  static final int SAMPLE = 5;
+
+  private WorkloadResults() {}
+
+  /** {@code affectedPods}, {@code totalPods} and a sample of pod names, plus {@code extra}. */
+  static Map<String, String> details(
+      WorkloadView w, List<PodView> affected, Map<String, String> extra) {
+    Map<String, String> d = new HashMap<>(extra);
+    d.put("affectedPods", Integer.toString(affected.size()));
+    d.put("totalPods", Integer.toString(w.pods().size()));
+    if (!affected.isEmpty()) {
+      d.put(
+          "pods",
+          affected.stream()
+              .map(PodView::name)
+              .sorted()
+              .limit(SAMPLE)
+              .collect(Collectors.joining(",")));
+    }
+    return d;
+  }
+
+  /** {@code "3 of 5 pods"} or {@code "its pod"} for a bare pod. */
+  static String count(WorkloadView w, List<PodView> affected) {
+    if ("Pod".equals(w.ref().kind())) {
+      return "the pod";
+    }
+    return affected.size() + " of " + w.pods().size() + " pods";
+  }
+
+  /** The distinct values of {@code values}, sorted and comma-joined. */
+  static String joined(List<String> values) {
+    return values.stream()
+        .filter(v -> v != null)
+        .distinct()
+        .sorted()
+        .collect(Collectors.joining(","));
+  }
+}

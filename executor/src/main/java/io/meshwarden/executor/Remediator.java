@@ -1,0 +1,488 @@
+package io.meshwarden.executor;
+import io.meshwarden.core.remediation.DriftCheck;
+import io.meshwarden.core.remediation.ExecutorFinding;
+import io.meshwarden.core.remediation.WorkloadSnapshot;
+import io.meshwarden.core.remediation.MeshSnapshot;
+import io.meshwarden.core.remediation.InjectorHealth;
+import io.meshwarden.core.remediation.Reason;
+import io.meshwarden.core.remediation.Guards;
+import io.meshwarden.core.remediation.Decision;
+import io.meshwarden.core.remediation.CircuitBreaker;
+import io.meshwarden.core.remediation.Campaign;
+import io.meshwarden.core.remediation.Annotations;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.meshwarden.common.protocol.ObjectRef;
+import io.meshwarden.common.protocol.RemediationRecord.Outcome;
+import io.meshwarden.common.protocol.RemediationRequest;
+import io.meshwarden.core.policy.InjectionPolicy;
+import io.meshwarden.core.policy.ParsedPolicy;
+import io.meshwarden.core.policy.PolicyResolver;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Takes each held request through observe → validate → decide → act → record, and follows the
+ * restarts it started until they verify or time out. Level-triggered: every pass re-reads the
+ * workload, its pods, the policies and the control plane, so a pass repeated after a crash decides
+ * the same way; the {@code meshwarden.io/remediation-id} on the pod template makes the restart
+ * itself happen at most once per request id. Single-threaded: the executor's loop calls {@link
+ * #pass}.
+ */
+final class Remediator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Remediator.class);
+
+  private final RemediationConfig config;
+  private final Views views;
+  private final Restarter restarter;
+  private final Recorder recorder;
+  private final CircuitBreaker breaker;
+  private final Clock clock;
+  private final Map<String, Campaign> campaigns = new HashMap<>();
+  private final Map<String, Work> pending = new LinkedHashMap<>();
+  private final Map<String, Rollout> inFlight = new LinkedHashMap<>();
+  private final java.util.Set<String> injectorFindings = new java.util.HashSet<>();
+  private boolean breakerWasOpen;
+
+  /**
+   * A restart patch the API server could not take now (no answer, 429, 5xx) is tried again on the
+   * next passes for this long before the remediation fails and counts toward the breaker: a short
+   * API outage must not pause remediation cluster-wide.
+   */
+  static final java.time.Duration TRANSIENT_GRACE = java.time.Duration.ofMinutes(2);
+
+  private final Map<String, Instant> transientSince = new HashMap<>();
+
+  /** The live reads one pass needs, so tests can count or fake them. */
+  record Views(
+      LiveState live, MeshReader mesh, java.util.function.Supplier<List<ParsedPolicy>> policies) {}
+
+  Remediator(
+      RemediationConfig config, Views views, Restarter restarter, Recorder recorder, Clock clock) {
+    this.config = config;
+    this.views = views;
+    this.restarter = restarter;
+    this.recorder = recorder;
+    this.clock = clock;
+    this.breaker =
+        new CircuitBreaker(
+            config.breakerThreshold(), config.breakerWindow(), config.breakerResumeAfter());
+  }
+
+  /** Holds a delivered request; false when this id is already held (a duplicate). */
+  boolean offer(Work work) {
+    String id = work.id();
+    if (pending.containsKey(id) || inFlight.containsKey(id)) {
+      return false;
+    }
+    pending.put(id, work);
+    return true;
+  }
+
+  /** Offsets of held requests (pending or rolling out): none of them may be committed. */
+  List<Long> unfinishedOffsets() {
+    List<Long> out = new ArrayList<>();
+    pending.values().forEach(w -> out.add(w.offset()));
+    inFlight.values().forEach(r -> out.add(r.work().offset()));
+    return out;
+  }
+
+  /** Drops everything held: another instance owns the requests now and will redeliver them. */
+  /**
+   * Takes over what a previous executor of the cluster left in the policies' status: an open
+   * breaker stays open (until resumed), and counts go on from where they were.
+   */
+  void restore(PolicyStore.PriorState prior) {
+    // The status is the cluster's record; what this instance remembers from an earlier tenure of
+    // the partition may be older than what the executor between wrote there.
+    breaker.reset();
+    breakerWasOpen = false;
+    if (prior.breakerOpenSince() != null) {
+      breaker.restoreOpen(prior.breakerOpenSince());
+      breakerWasOpen = true;
+      LOG.warn(
+          "Remediation stays paused: the previous executor left the circuit breaker open since {}",
+          prior.breakerOpenSince());
+    }
+    recorder.restoreCounts(prior.counts());
+  }
+
+  /** No answer, throttled, or a server error: worth another try, not a refusal. */
+  static boolean transientRefusal(int code) {
+    return code == 0 || code == 429 || code >= 500;
+  }
+
+  void forget() {
+    transientSince.clear();
+    pending.clear();
+    inFlight.clear();
+    campaigns.clear();
+  }
+
+  int inFlight() {
+    return inFlight.size();
+  }
+
+  /** Whether nothing is held: no request waits and no rollout is followed. */
+  boolean idle() {
+    return pending.isEmpty() && inFlight.isEmpty();
+  }
+
+  /** One pass over every held request; returns the policies it read, for their status. */
+  List<ParsedPolicy> pass() {
+    Instant now = clock.instant();
+    List<ParsedPolicy> policies = views.policies().get();
+    MeshSnapshot mesh = views.mesh().read();
+    boolean breakerOpen = breaker.isOpen(now, latestResume(policies));
+    if (breakerWasOpen && !breakerOpen) {
+      recorder.finding(ExecutorFinding.CIRCUIT_OPEN, clusterRef(), "resumed", null, Map.of(), true);
+    }
+    breakerWasOpen = breakerOpen;
+    for (Rollout r : List.copyOf(inFlight.values())) {
+      withMdc(r.work().request(), () -> follow(r, mesh, now));
+    }
+    for (Work w : List.copyOf(pending.values())) {
+      withMdc(w.request(), () -> process(w, policies, mesh, now));
+    }
+    campaigns.values().removeIf(c -> idle(c, now));
+    return policies;
+  }
+
+  /** Whether the breaker is open now (for status). */
+  String breakerState() {
+    return breakerWasOpen ? PolicyStore.OPEN_SINCE + breaker.openedAt() : "Closed";
+  }
+
+  private void process(Work w, List<ParsedPolicy> policies, MeshSnapshot mesh, Instant now) {
+    RemediationRequest req = w.request();
+    if (!Recorder.restartable(req)) {
+      recorder.finding(
+          ExecutorFinding.MANUAL_ACTION_REQUIRED,
+          req.target(),
+          req.target().kind()
+              + " "
+              + req.target().key()
+              + " is never restarted by meshwarden: delete or recreate it by hand",
+          null,
+          Map.of("reasonCode", String.valueOf(req.reasonCode())),
+          false);
+      finish(
+          w,
+          Outcome.SKIPPED,
+          Reason.MANUAL_ACTION_REQUIRED,
+          "bare pods and Jobs are not restarted; recreate it by hand",
+          null,
+          null,
+          Map.of());
+      return;
+    }
+    Optional<WorkloadSnapshot> observed = views.live().workload(req.target());
+    if (observed.isEmpty()) {
+      finish(
+          w,
+          Outcome.SKIPPED,
+          Reason.NOT_FOUND,
+          "the workload no longer exists",
+          null,
+          null,
+          Map.of());
+      return;
+    }
+    WorkloadSnapshot ws = observed.get();
+    Optional<InjectionPolicy> policy =
+        PolicyResolver.resolve(policies, ws.namespaceLabels(), ws.labels());
+    String expected =
+        DriftCheck.expectedRevision(
+            req.expectedRevision(),
+            policy.map(InjectionPolicy::revision).orElse(null),
+            ws,
+            mesh.mesh());
+    String policyName = policy.map(InjectionPolicy::name).orElse(null);
+    String campaignKey =
+        policy
+            .filter(p -> p.remediation().canary())
+            .map(p -> p.name() + "|" + req.reasonCode() + "|" + expected)
+            .orElse(null);
+    if (req.id().equals(ws.templateRemediationId())) {
+      adopt(w, policyName, campaignKey, expected, ws, now);
+      return;
+    }
+    Guards.Input input =
+        new Guards.Input(
+            req.id(),
+            ws,
+            policy,
+            expected,
+            DriftCheck.drift(ws, mesh.mesh(), expected, req.reasonCode()),
+            DriftCheck.wantsSidecar(req.reasonCode())
+                ? InjectorHealth.problem(mesh, expected)
+                : Optional.empty(),
+            breaker.isOpen(now, latestResume(policies)),
+            campaignKey == null
+                ? null
+                : campaigns.computeIfAbsent(campaignKey, k -> new Campaign()),
+            inFlight.size(),
+            (int)
+                inFlight.values().stream()
+                    .filter(r -> r.namespace().equals(ws.ref().namespace()))
+                    .count(),
+            now);
+    Decision decision = Guards.decide(input);
+    Map<String, String> details = Map.of("expectedRevision", expected);
+    if (decision instanceof Decision.Finish f) {
+      if (f.reason() == Reason.INJECTOR_UNHEALTHY) {
+        injectorFindings.add(req.target().key());
+        recorder.finding(
+            ExecutorFinding.INJECTOR_UNHEALTHY,
+            req.target(),
+            f.message(),
+            policy.orElse(null),
+            details,
+            false);
+      }
+      finish(w, f.outcome(), f.reason(), f.message(), null, policyName, details);
+    } else if (decision instanceof Decision.Defer d) {
+      LOG.debug("Remediation {} waits: {}", req.id(), d.why());
+    } else {
+      act(w, ws, policyName, campaignKey, expected, now);
+    }
+  }
+
+  private void act(
+      Work w,
+      WorkloadSnapshot ws,
+      String policy,
+      String campaignKey,
+      String expected,
+      Instant now) {
+    RemediationRequest req = w.request();
+    if (config.dryRun()) {
+      finish(
+          w,
+          Outcome.SKIPPED,
+          Reason.DRY_RUN,
+          "would restart " + req.target().key() + " (guards passed)",
+          null,
+          policy,
+          Map.of());
+      campaignFinished(campaignKey, req.id(), true, "", now);
+      return;
+    }
+    try {
+      restarter.restart(ws, req.id(), Restarter.restartedAt(now));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        LOG.debug("Workload {} changed since observed; next pass decides again", req.target());
+        return;
+      }
+      if (transientRefusal(e.getCode())) {
+        Instant first = transientSince.computeIfAbsent(req.id(), k -> now);
+        if (now.isBefore(first.plus(TRANSIENT_GRACE))) {
+          LOG.warn(
+              "Restart patch of {} not accepted now ({}); next pass tries again",
+              req.target(),
+              e.getCode() == 0 ? "no answer" : e.getCode());
+          return;
+        }
+      }
+      transientSince.remove(req.id());
+      finish(
+          w,
+          Outcome.FAILED,
+          Reason.PATCH_FAILED,
+          "restart patch failed: " + e.getCode(),
+          null,
+          policy,
+          Map.of());
+      countFailure(req.target(), now);
+      campaignFinished(campaignKey, req.id(), false, "patch failed", now);
+      return;
+    }
+    transientSince.remove(req.id());
+    pending.remove(req.id());
+    inFlight.put(
+        req.id(),
+        new Rollout(
+            w, policy, campaignKey, expected, now, now.plus(config.rolloutTimeout()), false));
+    recorder.record(
+        req,
+        Outcome.STARTED,
+        Reason.RESTARTED,
+        "rolling restart started",
+        now,
+        policy,
+        Map.of("expectedRevision", expected));
+  }
+
+  private void adopt(
+      Work w,
+      String policy,
+      String campaignKey,
+      String expected,
+      WorkloadSnapshot ws,
+      Instant now) {
+    LOG.info("Remediation {} already restarted {}: following it", w.id(), ws.ref().key());
+    if (campaignKey != null) {
+      campaigns.computeIfAbsent(campaignKey, k -> new Campaign());
+    }
+    Instant started = ws.restartedAt() == null ? now : ws.restartedAt();
+    pending.remove(w.id());
+    inFlight.put(
+        w.id(),
+        new Rollout(
+            w, policy, campaignKey, expected, started, now.plus(config.rolloutTimeout()), true));
+  }
+
+  private void follow(Rollout r, MeshSnapshot mesh, Instant now) {
+    RemediationRequest req = r.work().request();
+    Optional<WorkloadSnapshot> observed = views.live().workload(req.target());
+    if (observed.isEmpty()) {
+      complete(r, Outcome.FAILED, Reason.NOT_FOUND, "the workload disappeared", now);
+      return;
+    }
+    WorkloadSnapshot ws = observed.get();
+    if (ws.settledOn(
+        ws.templateRemediationId(), ws.templateAnnotations().get(Annotations.RESTARTED_AT))) {
+      Optional<String> drift =
+          DriftCheck.drift(ws, mesh.mesh(), r.expectedRevision(), req.reasonCode());
+      if (drift.isEmpty()) {
+        complete(
+            r,
+            Outcome.SUCCEEDED,
+            Reason.VERIFIED,
+            DriftCheck.wantsSidecar(req.reasonCode())
+                ? "new pods run revision " + r.expectedRevision() + " with the expected proxy"
+                : "new pods run without a sidecar",
+            now);
+      } else {
+        complete(
+            r,
+            Outcome.FAILED,
+            Reason.DRIFT_REMAINS,
+            "restarted, but the drift remains: " + drift.get(),
+            now);
+      }
+    } else if (!now.isBefore(r.deadline())) {
+      complete(
+          r,
+          Outcome.FAILED,
+          Reason.ROLLOUT_TIMEOUT,
+          "new pods not ready within " + config.rolloutTimeout(),
+          now);
+    }
+  }
+
+  private void complete(Rollout r, Outcome outcome, Reason reason, String message, Instant now) {
+    RemediationRequest req = r.work().request();
+    inFlight.remove(req.id());
+    Map<String, String> details = Map.of("expectedRevision", r.expectedRevision());
+    recorder.record(req, outcome, reason, message, r.startedAt(), r.policy(), details);
+    boolean ok = outcome == Outcome.SUCCEEDED;
+    if (ok && injectorFindings.remove(req.target().key())) {
+      recorder.finding(
+          ExecutorFinding.INJECTOR_UNHEALTHY, req.target(), message, null, details, true);
+    } else if (!ok) {
+      countFailure(req.target(), now);
+    }
+    campaignFinished(r.campaignKey(), req.id(), ok, reason.code(), now);
+  }
+
+  /**
+   * Counts a FAILED remediation (a refused patch as much as a rollout that failed) toward the
+   * breaker, and opens finding MW0092 when this one opened it.
+   */
+  private void countFailure(ObjectRef target, Instant now) {
+    if (!breaker.recordFailure(now)) {
+      return;
+    }
+    breakerWasOpen = true;
+    recorder.finding(
+        ExecutorFinding.CIRCUIT_OPEN,
+        clusterRef(),
+        "remediation paused for cluster "
+            + config.cluster()
+            + ": "
+            + breaker.failures()
+            + " remediations failed within "
+            + config.breakerWindow()
+            + "; annotate an InjectionPolicy with "
+            + InjectionPolicy.RESUME_ANNOTATION
+            + "=<now> to resume",
+        null,
+        Map.of("lastFailure", target.key()),
+        false);
+  }
+
+  private void campaignFinished(String key, String id, boolean ok, String why, Instant now) {
+    Campaign c = key == null ? null : campaigns.get(key);
+    if (c != null && c.finished(id, ok, why, now)) {
+      recorder.finding(
+          ExecutorFinding.CAMPAIGN_HALTED,
+          clusterRef(),
+          "remediation campaign "
+              + key
+              + " halted: "
+              + c.haltReason()
+              + "; the remaining workloads were not restarted",
+          null,
+          Map.of("campaign", key),
+          false);
+    }
+  }
+
+  private void finish(
+      Work w,
+      Outcome outcome,
+      Reason reason,
+      String message,
+      Instant startedAt,
+      String policy,
+      Map<String, String> details) {
+    pending.remove(w.id());
+    transientSince.remove(w.id());
+    recorder.record(w.request(), outcome, reason, message, startedAt, policy, details);
+  }
+
+  private boolean idle(Campaign c, Instant now) {
+    return c.phase() != Campaign.Phase.HALTED
+        && c.lastActivity() != null
+        && now.isAfter(c.lastActivity().plus(config.campaignIdle()))
+        && inFlight.values().stream().noneMatch(r -> c == campaigns.get(r.campaignKey()));
+  }
+
+  private ObjectRef clusterRef() {
+    return new ObjectRef("Cluster", "", config.cluster(), null);
+  }
+
+  private static Instant latestResume(List<ParsedPolicy> policies) {
+    return policies.stream()
+        .filter(ParsedPolicy.Valid.class::isInstance)
+        .map(p -> ((ParsedPolicy.Valid) p).policy().resumeRequestedAt())
+        .filter(java.util.Objects::nonNull)
+        .max(Instant::compareTo)
+        .orElse(null);
+  }
+
+  private static void withMdc(RemediationRequest req, Runnable body) {
+    MDC.put("namespace", req.target().namespace());
+    MDC.put("kind", req.target().kind());
+    MDC.put("name", req.target().name());
+    try {
+      body.run();
+    } finally {
+      MDC.remove("namespace");
+      MDC.remove("kind");
+      MDC.remove("name");
+    }
+  }
+}
