@@ -1,10 +1,8 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.PodState;
-import io.meshwarden.core.remediation.WorkloadSnapshot;
+import io.meshwarden.core.remediation.PodRollout;
+import io.meshwarden.core.remediation.RolloutState;
 import io.meshwarden.core.remediation.Annotations;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -16,8 +14,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.ObjectRef;
-import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,20 +24,30 @@ import java.util.Optional;
 
 /**
  * Reads one workload, its pods, namespace and disruption budgets straight from the API server (the
- * executor acts on live state, never on the stream's or a cache's). Read-only.
+ * executor acts on live state, never on the stream's or a cache's), as two things: where its
+ * rollout stands, and the workload and its pods projected to facts for the rule that re-checks the
+ * finding. Read-only.
  */
 final class LiveState {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * One workload now.
+   *
+   * @param rollout what the guards and the rollout follower read
+   * @param facts the workload and its pods, projected as the watcher projects them
+   */
+  record Observed(RolloutState rollout, List<ObjectFacts> facts) {}
 
   private final KubernetesClient client;
+  private final LiveProjector projector;
 
-  LiveState(KubernetesClient client) {
+  LiveState(KubernetesClient client, LiveProjector projector) {
     this.client = client;
+    this.projector = projector;
   }
 
   /** The workload now, or empty when it does not exist (or is not a kind we restart). */
-  Optional<WorkloadSnapshot> workload(ObjectRef ref) {
+  Optional<Observed> workload(ObjectRef ref) {
     String ns = ref.namespace();
     HasMetadata object =
         switch (ref.kind()) {
@@ -53,16 +62,16 @@ final class LiveState {
       return Optional.empty();
     }
     Shape shape = shape(object);
-    List<PodState> pods =
+    List<Pod> livePods =
         client
             .pods()
             .inNamespace(ns)
             .withLabels(shape.selector().getMatchLabels())
             .list()
-            .getItems()
-            .stream()
-            .map(LiveState::pod)
-            .toList();
+            .getItems();
+    List<PodRollout> pods = livePods.stream().map(LiveState::pod).toList();
+    List<ObjectFacts> facts = new ArrayList<>(projector.project(object));
+    livePods.forEach(p -> facts.addAll(projector.project(p)));
     Namespace namespace = client.namespaces().withName(ns).get();
     ObjectMeta nsMeta = namespace == null ? new ObjectMeta() : namespace.getMetadata();
     Map<String, String> podLabels = orEmpty(shape.template().getMetadata().getLabels());
@@ -74,8 +83,8 @@ final class LiveState {
             .min(Integer::compare)
             .orElse(null);
     ObjectMeta meta = object.getMetadata();
-    return Optional.of(
-        new WorkloadSnapshot(
+    RolloutState rollout =
+        new RolloutState(
             new ObjectRef(ref.kind(), ns, ref.name(), meta.getUid()),
             meta.getResourceVersion(),
             orEmpty(meta.getLabels()),
@@ -86,7 +95,8 @@ final class LiveState {
             orEmpty(nsMeta.getLabels()),
             orEmpty(nsMeta.getAnnotations()),
             allowed,
-            shape.settled()));
+            shape.settled());
+    return Optional.of(new Observed(rollout, facts));
   }
 
   private record Shape(
@@ -122,7 +132,7 @@ final class LiveState {
     return new Shape(ds.getSpec().getSelector(), ds.getSpec().getTemplate(), want, settled);
   }
 
-  static PodState pod(Pod pod) {
+  static PodRollout pod(Pod pod) {
     boolean active =
         pod.getMetadata().getDeletionTimestamp() == null
             && pod.getStatus() != null
@@ -133,34 +143,8 @@ final class LiveState {
             && pod.getStatus().getConditions() != null
             && pod.getStatus().getConditions().stream()
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    String image =
-        java.util.stream.Stream.concat(
-                orEmpty(pod.getSpec().getContainers()).stream(),
-                orEmpty(pod.getSpec().getInitContainers()).stream())
-            .filter(c -> "istio-proxy".equals(c.getName()))
-            .map(c -> c.getImage())
-            .findFirst()
-            .orElse(null);
-    Map<String, String> annotations = orEmpty(pod.getMetadata().getAnnotations());
-    return new PodState(
-        pod.getMetadata().getName(),
-        active,
-        ready,
-        annotations,
-        image,
-        sidecarRevision(annotations.get(Annotations.SIDECAR_STATUS)));
-  }
-
-  private static String sidecarRevision(String status) {
-    if (status == null) {
-      return null;
-    }
-    try {
-      JsonNode node = JSON.readTree(status).path("revision");
-      return node.isTextual() ? node.asText() : null;
-    } catch (IOException e) {
-      return null;
-    }
+    return new PodRollout(
+        pod.getMetadata().getName(), active, ready, orEmpty(pod.getMetadata().getAnnotations()));
   }
 
   private static boolean selects(PodDisruptionBudget pdb, Map<String, String> podLabels) {

@@ -1,17 +1,9 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.MeshSnapshot;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.meshwarden.common.projection.FactProjector;
-import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.core.model.MeshViewBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.meshwarden.core.remediation.MeshSnapshot;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,41 +11,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the control plane live and projects it with the watcher's own {@link FactProjector}, so the
- * executor judges revisions, tags and proxy images exactly as the rules do.
+ * Reads the mesh live and projects it with the watcher's own projector, so the rule the executor
+ * re-checks judges namespaces, revisions, tags and proxy images exactly as it did in the stream:
+ * every namespace (its injection labels), the control plane's ConfigMaps (injector and mesh
+ * configuration), the mutating webhooks (revisions and tags), and the istiod pods and services the
+ * injector health check needs.
  */
 final class MeshReader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REV_LABEL = "istio.io/rev";
 
   private final KubernetesClient client;
   private final String controlPlaneNamespace;
-  private final FactProjector projector;
+  private final LiveProjector projector;
   private final Clock clock;
 
-  MeshReader(KubernetesClient client, String cluster, String controlPlaneNamespace, Clock clock) {
+  MeshReader(
+      KubernetesClient client, String controlPlaneNamespace, LiveProjector projector, Clock clock) {
     this.client = client;
     this.controlPlaneNamespace = controlPlaneNamespace;
-    this.projector = new FactProjector(cluster, MeshKeys.standard(), clock);
+    this.projector = projector;
     this.clock = clock;
   }
 
   MeshSnapshot read() {
     MeshViewBuilder builder = new MeshViewBuilder(clock.instant());
-    client.configMaps().inNamespace(controlPlaneNamespace).list().getItems().stream()
-        .filter(cm -> cm.getMetadata().getName().startsWith("istio-sidecar-injector"))
-        .forEach(cm -> builder.addAll(projector.projectAll(tree(cm))));
+    client.namespaces().list().getItems().forEach(ns -> builder.addAll(projector.project(ns)));
+    client
+        .configMaps()
+        .inNamespace(controlPlaneNamespace)
+        .list()
+        .getItems()
+        .forEach(cm -> builder.addAll(projector.project(cm)));
     client
         .admissionRegistration()
         .v1()
         .mutatingWebhookConfigurations()
         .list()
         .getItems()
-        .forEach(w -> builder.addAll(projector.projectAll(tree(w))));
+        .forEach(w -> builder.addAll(projector.project(w)));
     Map<String, Boolean> ready = new HashMap<>();
     for (Pod pod :
         client.pods().inNamespace(controlPlaneNamespace).withLabel(REV_LABEL).list().getItems()) {
+      builder.addAll(projector.project(pod));
       String rev = pod.getMetadata().getLabels().get(REV_LABEL);
       ready.merge(rev, LiveState.pod(pod).ready(), Boolean::logicalOr);
     }
@@ -63,15 +63,11 @@ final class MeshReader {
         .inNamespace(controlPlaneNamespace)
         .list()
         .getItems()
-        .forEach(s -> services.add(controlPlaneNamespace + "/" + s.getMetadata().getName()));
+        .forEach(
+            s -> {
+              builder.addAll(projector.project(s));
+              services.add(controlPlaneNamespace + "/" + s.getMetadata().getName());
+            });
     return new MeshSnapshot(builder.build(), ready, services);
-  }
-
-  private static JsonNode tree(HasMetadata object) {
-    try {
-      return JSON.readTree(Serialization.asJson(object));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -79,12 +79,13 @@ public final class RemediationExecutor implements AutoCloseable {
     this.policies = new PolicyStore(client, clock);
     KubeEvents events = config.dryRun() ? null : new KubeEvents(client, config.actor(), clock);
     this.recorder = new Recorder(config.cluster(), config.actor(), sink, events, meters, clock);
+    LiveProjector projector = new LiveProjector(config.cluster(), clock);
     this.remediator =
         new Remediator(
             config,
             new Remediator.Views(
-                new LiveState(client),
-                new MeshReader(client, config.cluster(), config.controlPlaneNamespace(), clock),
+                new LiveState(client, projector),
+                new MeshReader(client, config.controlPlaneNamespace(), projector, clock),
                 policies::read),
             new Restarter(client),
             recorder,

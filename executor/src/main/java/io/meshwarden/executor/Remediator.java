@@ -1,7 +1,13 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.DriftCheck;
+import io.meshwarden.core.remediation.Recheck;
+import io.meshwarden.core.model.MeshView;
+import io.meshwarden.core.rules.Remedy;
+import io.meshwarden.core.rules.Rule;
+import io.meshwarden.core.rules.RuleCatalog;
+import io.meshwarden.core.rules.RuleResult;
+import java.util.Objects;
 import io.meshwarden.core.remediation.ExecutorFinding;
-import io.meshwarden.core.remediation.WorkloadSnapshot;
+import io.meshwarden.core.remediation.RolloutState;
 import io.meshwarden.core.remediation.MeshSnapshot;
 import io.meshwarden.core.remediation.InjectorHealth;
 import io.meshwarden.core.remediation.Reason;
@@ -186,7 +192,20 @@ final class Remediator {
           Map.of());
       return;
     }
-    Optional<WorkloadSnapshot> observed = views.live().workload(req.target());
+    Optional<Rule> rule =
+        RuleCatalog.byCode(req.reasonCode()).filter(r -> r.info().remedy().restarts());
+    if (rule.isEmpty()) {
+      finish(
+          w,
+          Outcome.SKIPPED,
+          Reason.NOT_REMEDIABLE,
+          "rule " + req.reasonCode() + " admits no restart; nothing to do automatically",
+          null,
+          null,
+          Map.of());
+      return;
+    }
+    Optional<LiveState.Observed> observed = views.live().workload(req.target());
     if (observed.isEmpty()) {
       finish(
           w,
@@ -198,20 +217,24 @@ final class Remediator {
           Map.of());
       return;
     }
-    WorkloadSnapshot ws = observed.get();
+    RolloutState ws = observed.get().rollout();
+    Remedy remedy = rule.get().info().remedy();
+    // The rule that raised the finding, over the live objects projected as the watcher projects
+    // them: the only judge of whether the workload still drifts, and of the revision it expects.
+    Optional<RuleResult> still =
+        Recheck.finding(rule.get(), req.target(), observed.get().facts(), mesh.mesh());
+    String expected =
+        still
+            .flatMap(r -> rule.get().expectedRevision(r.details()))
+            .or(() -> Optional.ofNullable(req.expectedRevision()).filter(r -> !r.isEmpty()))
+            .orElse(null);
     Optional<InjectionPolicy> policy =
         PolicyResolver.resolve(policies, ws.namespaceLabels(), ws.labels());
-    String expected =
-        DriftCheck.expectedRevision(
-            req.expectedRevision(),
-            policy.map(InjectionPolicy::revision).orElse(null),
-            ws,
-            mesh.mesh());
     String policyName = policy.map(InjectionPolicy::name).orElse(null);
     String campaignKey =
         policy
             .filter(p -> p.remediation().canary())
-            .map(p -> p.name() + "|" + req.reasonCode() + "|" + expected)
+            .map(p -> p.name() + "|" + req.reasonCode() + "|" + Objects.toString(expected, ""))
             .orElse(null);
     if (req.id().equals(ws.templateRemediationId())) {
       adopt(w, policyName, campaignKey, expected, ws, now);
@@ -223,9 +246,13 @@ final class Remediator {
             ws,
             policy,
             expected,
-            DriftCheck.drift(ws, mesh.mesh(), expected, req.reasonCode()),
-            DriftCheck.wantsSidecar(req.reasonCode())
-                ? InjectorHealth.problem(mesh, expected)
+            still.map(RuleResult::message),
+            remedy.needsInjector()
+                ? InjectorHealth.problem(
+                    mesh,
+                    expected != null
+                        ? expected
+                        : mesh.mesh().defaultRevision().orElse(MeshView.DEFAULT))
                 : Optional.empty(),
             breaker.isOpen(now, latestResume(policies)),
             campaignKey == null
@@ -238,7 +265,7 @@ final class Remediator {
                     .count(),
             now);
     Decision decision = Guards.decide(input);
-    Map<String, String> details = Map.of("expectedRevision", expected);
+    Map<String, String> details = details(expected);
     if (decision instanceof Decision.Finish f) {
       if (f.reason() == Reason.INJECTOR_UNHEALTHY) {
         injectorFindings.add(req.target().key());
@@ -260,7 +287,7 @@ final class Remediator {
 
   private void act(
       Work w,
-      WorkloadSnapshot ws,
+      RolloutState ws,
       String policy,
       String campaignKey,
       String expected,
@@ -321,7 +348,7 @@ final class Remediator {
         "rolling restart started",
         now,
         policy,
-        Map.of("expectedRevision", expected));
+        details(expected));
   }
 
   private void adopt(
@@ -329,7 +356,7 @@ final class Remediator {
       String policy,
       String campaignKey,
       String expected,
-      WorkloadSnapshot ws,
+      RolloutState ws,
       Instant now) {
     LOG.info("Remediation {} already restarted {}: following it", w.id(), ws.ref().key());
     if (campaignKey != null) {
@@ -345,31 +372,36 @@ final class Remediator {
 
   private void follow(Rollout r, MeshSnapshot mesh, Instant now) {
     RemediationRequest req = r.work().request();
-    Optional<WorkloadSnapshot> observed = views.live().workload(req.target());
+    Optional<LiveState.Observed> observed = views.live().workload(req.target());
     if (observed.isEmpty()) {
       complete(r, Outcome.FAILED, Reason.NOT_FOUND, "the workload disappeared", now);
       return;
     }
-    WorkloadSnapshot ws = observed.get();
+    RolloutState ws = observed.get().rollout();
     if (ws.settledOn(
         ws.templateRemediationId(), ws.templateAnnotations().get(Annotations.RESTARTED_AT))) {
-      Optional<String> drift =
-          DriftCheck.drift(ws, mesh.mesh(), r.expectedRevision(), req.reasonCode());
-      if (drift.isEmpty()) {
+      // Requests reach a rollout only through process(), which checked the rule admits a restart.
+      Rule rule = RuleCatalog.byCode(req.reasonCode()).orElseThrow();
+      Optional<RuleResult> still =
+          Recheck.finding(rule, req.target(), observed.get().facts(), mesh.mesh());
+      if (still.isEmpty()) {
         complete(
             r,
             Outcome.SUCCEEDED,
             Reason.VERIFIED,
-            DriftCheck.wantsSidecar(req.reasonCode())
-                ? "new pods run revision " + r.expectedRevision() + " with the expected proxy"
-                : "new pods run without a sidecar",
+            "the new pods no longer drift: "
+                + rule.info().code()
+                + " ("
+                + rule.info().title()
+                + ") does not hold for them"
+                + (r.expectedRevision() == null ? "" : "; revision " + r.expectedRevision()),
             now);
       } else {
         complete(
             r,
             Outcome.FAILED,
             Reason.DRIFT_REMAINS,
-            "restarted, but the drift remains: " + drift.get(),
+            "restarted, but the drift remains: " + still.get().message(),
             now);
       }
     } else if (!now.isBefore(r.deadline())) {
@@ -385,7 +417,7 @@ final class Remediator {
   private void complete(Rollout r, Outcome outcome, Reason reason, String message, Instant now) {
     RemediationRequest req = r.work().request();
     inFlight.remove(req.id());
-    Map<String, String> details = Map.of("expectedRevision", r.expectedRevision());
+    Map<String, String> details = details(r.expectedRevision());
     recorder.record(req, outcome, reason, message, r.startedAt(), r.policy(), details);
     boolean ok = outcome == Outcome.SUCCEEDED;
     if (ok && injectorFindings.remove(req.target().key())) {
@@ -458,6 +490,14 @@ final class Remediator {
         && c.lastActivity() != null
         && now.isAfter(c.lastActivity().plus(config.campaignIdle()))
         && inFlight.values().stream().noneMatch(r -> c == campaigns.get(r.campaignKey()));
+  }
+
+  /**
+   * The details of an executor record: the revision the restart moves the pods to, when the rule's
+   * remedy injects them.
+   */
+  private static Map<String, String> details(String expectedRevision) {
+    return expectedRevision == null ? Map.of() : Map.of("expectedRevision", expectedRevision);
   }
 
   private ObjectRef clusterRef() {

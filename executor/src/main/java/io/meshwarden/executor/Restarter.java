@@ -1,5 +1,5 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.WorkloadSnapshot;
+import io.meshwarden.core.remediation.RolloutState;
 import io.meshwarden.core.remediation.Annotations;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,7 +29,7 @@ final class Restarter {
   }
 
   /** Patches the template; throws KubernetesClientException (409 when stale). */
-  void restart(WorkloadSnapshot workload, String remediationId, String restartedAt) {
+  void restart(RolloutState workload, String remediationId, String restartedAt) {
     String patch =
         "{\"metadata\":{\"resourceVersion\":\""
             + workload.resourceVersion()

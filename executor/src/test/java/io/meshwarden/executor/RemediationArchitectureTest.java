@@ -1,10 +1,4 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.DriftCheck;
-import io.meshwarden.core.remediation.InjectorHealth;
-import io.meshwarden.core.remediation.Guards;
-import io.meshwarden.core.remediation.Decision;
-import io.meshwarden.core.remediation.CircuitBreaker;
-import io.meshwarden.core.remediation.Campaign;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -14,37 +8,35 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The policy model and the executor's decisions are pure (STYLE.md §2): only the edges (live reads,
- * the restart patch, Kafka, Events, policy status) touch fabric8 or Kafka.
+ * The executor has no model of drift of its own: whether a workload drifts, and which revision it
+ * should run, is decided by the rule that raised the finding ({@code Recheck}), never by the
+ * executor reading the injection model, proxy images or a pod's sidecar status itself.
  */
 class RemediationArchitectureTest {
 
-  private final JavaClasses classes =
+  private final JavaClasses executor =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages(
-              "io.meshwarden.core.policy", "io.meshwarden.executor");
+          .importPackages("io.meshwarden.executor");
 
   @Test
-  void policiesAndDecisionsImportNeitherKafkaNorFabric8() {
+  void theExecutorJudgesDriftOnlyThroughTheRules() {
     noClasses()
-        .that()
-        .resideInAPackage("io.meshwarden.core.policy..")
-        .or()
-        .haveSimpleNameStartingWith("Guards")
-        .or()
-        .haveSimpleNameStartingWith("Campaign")
-        .or()
-        .haveSimpleNameStartingWith("CircuitBreaker")
-        .or()
-        .haveSimpleNameStartingWith("DriftCheck")
-        .or()
-        .haveSimpleNameStartingWith("InjectorHealth")
-        .or()
-        .haveSimpleNameStartingWith("Decision")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.apache.kafka..", "io.fabric8..")
-        .check(classes);
+        .haveFullyQualifiedName("io.meshwarden.core.model.InjectionModel")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.meshwarden.core.model.ProxyImages")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.meshwarden.core.model.ProxyStateReader")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.meshwarden.core.model.InjectionVerdict")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("io.meshwarden.core.model.PodView")
+        .check(executor);
   }
 }

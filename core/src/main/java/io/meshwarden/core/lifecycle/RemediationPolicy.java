@@ -1,5 +1,9 @@
 package io.meshwarden.core.lifecycle;
 
+import io.meshwarden.core.rules.Remedy;
+import io.meshwarden.core.rules.Rule;
+import io.meshwarden.core.rules.RuleCatalog;
+
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.ObjectRef;
 import io.meshwarden.common.protocol.RemediationAction;
@@ -12,19 +16,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Which findings ask for a remediation, and what to ask. Only the drift rules whose fix is
- * "recreate the pods" qualify: sidecar missing (MW0001), unexpected sidecar (MW0002), revision
- * drift (MW0003) and proxy image drift (MW0004). Workload controllers get a rolling restart; a bare
- * pod gets a delete request (the executor's guards decide whether deleting it is allowed).
+ * Which findings ask for a remediation, and what to ask. A finding qualifies when the catalogue
+ * entry of its rule names a restart as its {@link Remedy} (today sidecar missing, unexpected
+ * sidecar, revision drift and proxy image drift); the expected revision is read back by the rule
+ * that wrote it. Workload controllers get a rolling restart; a bare pod gets a delete request (the
+ * executor records it as needing a person).
  *
  * <p>The request id is a name-based UUID of the fingerprint and the moment the finding's run began,
  * so producing the same opening twice (a replayed transaction) gives the same id, while a finding
  * that resolves and opens again asks anew.
  */
 public final class RemediationPolicy {
-
-  /** The codes of the remediable rules. */
-  public static final Set<String> REMEDIABLE = Set.of("MW0001", "MW0002", "MW0003", "MW0004");
 
   private static final Set<String> RESTARTABLE = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
@@ -37,7 +39,9 @@ public final class RemediationPolicy {
 
   /** The request for a finding that just opened, if its rule and subject are remediable. */
   public Optional<RemediationRequest> requestFor(Finding finding, Instant since, Instant now) {
-    if (!REMEDIABLE.contains(finding.code())) {
+    Optional<Rule> rule =
+        RuleCatalog.byCode(finding.code()).filter(r -> r.info().remedy().restarts());
+    if (rule.isEmpty()) {
       return Optional.empty();
     }
     ObjectRef target = finding.subject();
@@ -58,7 +62,7 @@ public final class RemediationPolicy {
             action,
             finding.code(),
             List.of(finding.fingerprint()),
-            finding.details().get("expectedRevision"),
+            rule.get().expectedRevision(finding.details()).orElse(null),
             now,
             requestedBy));
   }

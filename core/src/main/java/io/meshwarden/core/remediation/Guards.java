@@ -25,7 +25,7 @@ public final class Guards {
    */
   public record Input(
       String requestId,
-      WorkloadSnapshot workload,
+      RolloutState workload,
       Optional<InjectionPolicy> policy,
       String expectedRevision,
       Optional<String> drift,
@@ -39,7 +39,7 @@ public final class Guards {
   private Guards() {}
 
   public static Decision decide(Input in) {
-    WorkloadSnapshot w = in.workload();
+    RolloutState w = in.workload();
     if (in.drift().isEmpty()) {
       return Decision.skip(Reason.RESOLVED, "the pods already run as expected");
     }
@@ -105,7 +105,7 @@ public final class Guards {
     return new Decision.Act();
   }
 
-  private static String restartedAtText(WorkloadSnapshot w) {
+  private static String restartedAtText(RolloutState w) {
     return w.templateAnnotations().get(Annotations.RESTARTED_AT);
   }
 }

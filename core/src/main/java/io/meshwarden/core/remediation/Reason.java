@@ -7,6 +7,7 @@ package io.meshwarden.core.remediation;
 public enum Reason {
   RESOLVED("resolved", "DriftResolved"),
   NOT_FOUND("not-found", "WorkloadNotFound"),
+  NOT_REMEDIABLE("not-remediable", "NotRemediable"),
   NO_POLICY("no-policy", "NoPolicy"),
   AUDIT_MODE("audit-mode", "AuditMode"),
   OPTED_OUT("opted-out", "OptedOut"),

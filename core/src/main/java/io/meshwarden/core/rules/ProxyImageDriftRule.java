@@ -20,11 +20,17 @@ import java.util.Optional;
 public final class ProxyImageDriftRule implements NamespaceRule {
 
   static final RuleInfo INFO =
-      new RuleInfo("MW0004", Severity.WARNING, "IST0158", "Proxy image drift");
+      new RuleInfo(
+          "MW0004", Severity.WARNING, "IST0158", "Proxy image drift", Remedy.RESTART_WORKLOAD);
 
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Optional<String> expectedRevision(Map<String, String> details) {
+    return WorkloadResults.expectedRevision(details);
   }
 
   @Override
@@ -33,8 +39,13 @@ public final class ProxyImageDriftRule implements NamespaceRule {
     for (WorkloadView w : namespace.workloads()) {
       List<PodView> affected = new ArrayList<>();
       String expected = null;
+      String revision = null;
       for (PodView pod : w.pods()) {
-        Optional<String> want = expectedImage(pod, mesh);
+        String rev = revisionOf(pod, mesh);
+        Optional<String> want =
+            rev == null
+                ? Optional.empty()
+                : ProxyImages.expected(rev, pod.shape().annotations(), mesh);
         String image = pod.proxy().image();
         if (want.isPresent()
             && image != null
@@ -42,6 +53,7 @@ public final class ProxyImageDriftRule implements NamespaceRule {
             && !image.equals(want.get())) {
           affected.add(pod);
           expected = want.get();
+          revision = rev;
         }
       }
       if (!affected.isEmpty()) {
@@ -61,22 +73,23 @@ public final class ProxyImageDriftRule implements NamespaceRule {
                 w.ref(),
                 message,
                 WorkloadResults.details(
-                    w, affected, Map.of("actualImage", actual, "expectedImage", expected))));
+                    w,
+                    affected,
+                    Map.of(
+                        "actualImage", actual,
+                        "expectedImage", expected,
+                        WorkloadResults.EXPECTED_REVISION, revision))));
       }
     }
     return results;
   }
 
-  private static Optional<String> expectedImage(PodView pod, MeshView mesh) {
+  /** The revision whose image an injected pod should run: its injector's, else what it selects. */
+  private static String revisionOf(PodView pod, MeshView mesh) {
     if (!pod.proxy().injected()) {
-      return Optional.empty();
+      return null;
     }
     String revision = pod.proxy().revision();
-    if (revision == null) {
-      revision = InjectionModel.verdict(pod.shape(), mesh).revision();
-    }
-    return revision == null
-        ? Optional.empty()
-        : ProxyImages.expected(revision, pod.shape().annotations(), mesh);
+    return revision != null ? revision : InjectionModel.verdict(pod.shape(), mesh).revision();
   }
 }

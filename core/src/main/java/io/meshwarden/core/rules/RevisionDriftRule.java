@@ -11,6 +11,7 @@ import io.meshwarden.core.model.WorkloadView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * MW0003: pods injected by revision R1 while their namespace or pod labels now select R2, directly
@@ -18,11 +19,17 @@ import java.util.Map;
  */
 public final class RevisionDriftRule implements NamespaceRule {
 
-  static final RuleInfo INFO = new RuleInfo("MW0003", Severity.WARNING, null, "Revision drift");
+  static final RuleInfo INFO =
+      new RuleInfo("MW0003", Severity.WARNING, null, "Revision drift", Remedy.RESTART_WORKLOAD);
 
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Optional<String> expectedRevision(Map<String, String> details) {
+    return WorkloadResults.expectedRevision(details);
   }
 
   @Override
@@ -74,7 +81,7 @@ public final class RevisionDriftRule implements NamespaceRule {
             affected,
             Map.of(
                 "actualRevision", actual,
-                "expectedRevision", v.revision(),
+                WorkloadResults.EXPECTED_REVISION, v.revision(),
                 "requested", v.requested(),
                 "via", v.via().name())));
   }

@@ -1,5 +1,9 @@
 package io.meshwarden.core.rules;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -7,6 +11,14 @@ import java.util.List;
 public final class RuleCatalog {
 
   private RuleCatalog() {}
+
+  private static final Map<String, Rule> BY_CODE =
+      all().stream().collect(Collectors.toUnmodifiableMap(r -> r.info().code(), r -> r));
+
+  /** The rule with {@code code}, or empty for a code no rule has (or null). */
+  public static Optional<Rule> byCode(String code) {
+    return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+  }
 
   /** All rules with default settings. */
   public static List<Rule> all() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * MW0001: Istio would inject the pod today, yet it runs without a proxy (created before the label,
@@ -20,11 +21,17 @@ import java.util.Map;
 public final class SidecarMissingRule implements NamespaceRule {
 
   static final RuleInfo INFO =
-      new RuleInfo("MW0001", Severity.WARNING, "IST0103", "Sidecar missing");
+      new RuleInfo(
+          "MW0001", Severity.WARNING, "IST0103", "Sidecar missing", Remedy.RESTART_WORKLOAD);
 
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  @Override
+  public Optional<String> expectedRevision(Map<String, String> details) {
+    return WorkloadResults.expectedRevision(details);
   }
 
   @Override
@@ -61,7 +68,7 @@ public final class SidecarMissingRule implements NamespaceRule {
             revision,
             Subjects.restart(w.ref()));
     Map<String, String> extra = new HashMap<>();
-    extra.put("expectedRevision", revision);
+    extra.put(WorkloadResults.EXPECTED_REVISION, revision);
     extra.put("via", v.via().name());
     extra.put("reason", v.reason().name());
     String ist =

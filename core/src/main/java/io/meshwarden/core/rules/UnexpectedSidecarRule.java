@@ -21,7 +21,13 @@ import java.util.Set;
  */
 public final class UnexpectedSidecarRule implements NamespaceRule {
 
-  static final RuleInfo INFO = new RuleInfo("MW0002", Severity.WARNING, null, "Unexpected sidecar");
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "MW0002",
+          Severity.WARNING,
+          null,
+          "Unexpected sidecar",
+          Remedy.RESTART_WORKLOAD_WITHOUT_SIDECAR);
 
   private static final Set<Reason> NOT_A_CHOICE =
       Set.of(Reason.UNKNOWN_REVISION, Reason.NO_DEFAULT_REVISION);

@@ -1,5 +1,7 @@
 package io.meshwarden.core.rules;
 
+import java.util.Optional;
+
 import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
 import java.util.HashMap;
@@ -12,6 +14,17 @@ final class WorkloadResults {
 
   /** How many pod names a finding lists. */
   static final int SAMPLE = 5;
+
+  /**
+   * The detail key of the revision whose injector a restart depends on, written and read back only
+   * by the rules whose remedy is a restart ({@link Rule#expectedRevision}).
+   */
+  static final String EXPECTED_REVISION = "expectedRevision";
+
+  /** The expected revision in details one of the restart rules wrote, or empty. */
+  static Optional<String> expectedRevision(Map<String, String> details) {
+    return Optional.ofNullable(details.get(EXPECTED_REVISION)).filter(r -> !r.isEmpty());
+  }
 
   private WorkloadResults() {}
 

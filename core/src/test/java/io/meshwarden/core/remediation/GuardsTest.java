@@ -1,6 +1,6 @@
 package io.meshwarden.core.remediation;
-import io.meshwarden.core.remediation.PodState;
-import io.meshwarden.core.remediation.WorkloadSnapshot;
+import io.meshwarden.core.remediation.PodRollout;
+import io.meshwarden.core.remediation.RolloutState;
 import io.meshwarden.core.remediation.Guards;
 import io.meshwarden.core.remediation.Decision;
 import io.meshwarden.core.remediation.Annotations;
@@ -170,15 +170,15 @@ class GuardsTest {
         template.put(Annotations.RESTARTED_AT, restartedAt.toString());
         podAnnotations.put(Annotations.RESTARTED_AT, restartedAt.toString());
       }
-      WorkloadSnapshot w =
-          new WorkloadSnapshot(
+      RolloutState w =
+          new RolloutState(
               new ObjectRef("Deployment", "shop", "web", "uid"),
               "7",
               Map.of("app", "web"),
               annotations,
               template,
               1,
-              List.of(new PodState("web-1", true, podReady, podAnnotations, null, null)),
+              List.of(new PodRollout("web-1", true, podReady, podAnnotations)),
               Map.of(),
               nsAnnotations,
               disruptions,

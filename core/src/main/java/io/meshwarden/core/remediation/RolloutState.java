@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One workload as the API server shows it now, with its pods, its namespace and the budgets that
- * cover it: what the guards decide on. Never taken from a cache.
+ * One workload's rollout as the API server shows it now, with its pods, its namespace and the
+ * budgets that cover it: what the guards decide on besides drift. Never taken from a cache. It
+ * holds no drift model: whether the workload still drifts is the rule's verdict over the projected
+ * live objects ({@link Recheck}).
  *
  * @param resourceVersion the version observed: the restart patch is conditional on it
  * @param desired how many pods the workload wants (DaemonSets: scheduled nodes)
@@ -15,20 +17,20 @@ import java.util.Map;
  * @param disruptionsAllowed the smallest {@code disruptionsAllowed} of the PodDisruptionBudgets
  *     that select its pods, or null when none does
  */
-public record WorkloadSnapshot(
+public record RolloutState(
     ObjectRef ref,
     String resourceVersion,
     Map<String, String> labels,
     Map<String, String> annotations,
     Map<String, String> templateAnnotations,
     int desired,
-    List<PodState> pods,
+    List<PodRollout> pods,
     Map<String, String> namespaceLabels,
     Map<String, String> namespaceAnnotations,
     Integer disruptionsAllowed,
     boolean statusSettled) {
 
-  public WorkloadSnapshot {
+  public RolloutState {
     labels = Map.copyOf(labels);
     annotations = Map.copyOf(annotations);
     templateAnnotations = Map.copyOf(templateAnnotations);
@@ -37,8 +39,8 @@ public record WorkloadSnapshot(
     namespaceAnnotations = Map.copyOf(namespaceAnnotations);
   }
 
-  public List<PodState> activePods() {
-    return pods.stream().filter(PodState::active).toList();
+  public List<PodRollout> activePods() {
+    return pods.stream().filter(PodRollout::active).toList();
   }
 
   /** The remediation id on the template now, or null. */
@@ -61,11 +63,11 @@ public record WorkloadSnapshot(
    * ready, all created from a template with the same remediation id (or restart time).
    */
   public boolean settledOn(String remediationId, String restartedAt) {
-    List<PodState> active = activePods();
+    List<PodRollout> active = activePods();
     if (active.size() != desired) {
       return false;
     }
-    for (PodState p : active) {
+    for (PodRollout p : active) {
       if (!p.ready()) {
         return false;
       }
