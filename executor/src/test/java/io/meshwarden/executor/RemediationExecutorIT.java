@@ -95,7 +95,7 @@ class RemediationExecutorIT {
   void upgradesInPlaceWithACanaryFirstThenWaves() {
     Instant since = upgradedInPlace(5);
     for (int i = 0; i < 5; i++) {
-      sim.request("shop", "app-" + i, "1-24-0");
+      sim.request("MW0004", "Deployment", "shop", "app-" + i, "1-24-0");
     }
 
     boolean done = sim.run(() -> sim.terminal() == 5, Duration.ofMinutes(10));
@@ -119,7 +119,7 @@ class RemediationExecutorIT {
   void aCanaryWhoseNewPodsNeverBecomeReadyHaltsTheCampaign() {
     Instant since = upgradedInPlace(4);
     for (int i = 0; i < 4; i++) {
-      sim.request("shop", "app-" + i, "1-24-0");
+      sim.request("MW0004", "Deployment", "shop", "app-" + i, "1-24-0");
     }
     sim.run(() -> !sim.records(Outcome.STARTED).isEmpty(), Duration.ofSeconds(30));
     sim.cluster.proxyFault("shop", "app-0", ProxyFault.NEVER_READY);
@@ -285,13 +285,15 @@ class RemediationExecutorIT {
 
   @Test
   void opensTheCircuitBreakerAfterKRestartsWhoseDriftStays() {
-    sim.shop(3, 1);
-    sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
+    sim.shopInjectedFailingOpen(3, 1);
+    // Every health check of the injector passes, but its webhook answers nothing: the restarted
+    // pods start without a sidecar again (failurePolicy Ignore), so the drift stays.
+    sim.cluster.faults().injectorDown(Duration.ofHours(1));
     sim.policy("shop", enforce(Map.of("cooldown", "1m")));
     sim.startExecutor(sim.config.withBreaker(2, Duration.ofHours(1), null));
     Instant since = sim.cluster.clock().instant();
     for (int i = 0; i < 3; i++) {
-      sim.request("shop", "app-" + i, "1-24-0");
+      sim.request("shop", "app-" + i, null);
     }
 
     boolean done = sim.run(() -> sim.terminal() == 3, Duration.ofMinutes(5));
@@ -450,8 +452,43 @@ class RemediationExecutorIT {
   }
 
   @Test
+  void doesNotRestartWhenTheRuleNoLongerHoldsOnLiveState() {
+    // The namespace names a revision that is not installed: Istio injects nothing there, so the
+    // rule that asked for the sidecar (MW0001) no longer holds, whatever the request says.
+    sim.shop(1, 1);
+    sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
+    sim.policy("shop", enforce(Map.of()));
+    sim.startExecutor();
+    Instant since = sim.cluster.clock().instant();
+    RemediationRequest r = sim.request("shop", "app-0", "1-24-0");
+
+    sim.run(() -> recordOf(r) != null, Duration.ofSeconds(30));
+
+    assertThat(recordOf(r).outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(recordOf(r).reason()).isEqualTo("resolved");
+    assertThat(sim.rolloutsStarted("shop", since)).isEmpty();
+  }
+
+  @Test
+  void aRequestFromARuleThatAdmitsNoRestartIsSkippedUntouched() {
+    sim.shop(1, 1);
+    sim.labelNamespace("shop", "istio-injection", "enabled");
+    sim.policy("shop", enforce(Map.of()));
+    sim.startExecutor();
+    Instant since = sim.cluster.clock().instant();
+    RemediationRequest r = sim.request("MW0011", "Deployment", "shop", "app-0", null);
+
+    sim.run(() -> recordOf(r) != null, Duration.ofSeconds(30));
+
+    assertThat(recordOf(r).outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(recordOf(r).reason()).isEqualTo("not-remediable");
+    assertThat(sim.rolloutsStarted("shop", since)).isEmpty();
+  }
+
+  @Test
   void writesPolicyStatusAndPublishesRecordsToTheAuditTopic() {
     sim.shop(1, 1);
+    sim.labelNamespace("shop", "istio-injection", "enabled");
     sim.policy("shop", Map.of("mode", "audit"));
     sim.policy(
         "broken",
@@ -573,14 +610,15 @@ class RemediationExecutorIT {
 
   @Test
   void theBreakerResumesWhenAPolicyIsAnnotatedAfterItOpened() {
-    sim.shop(2, 1);
-    sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
+    sim.shopInjectedFailingOpen(2, 1);
+    sim.cluster.faults().injectorDown(Duration.ofMinutes(5));
     sim.policy("shop", enforce(Map.of()));
     sim.startExecutor(sim.config.withBreaker(1, Duration.ofHours(1), null));
-    RemediationRequest first = sim.request("shop", "app-0", "1-24-0");
+    RemediationRequest first = sim.request("shop", "app-0", null);
     sim.run(() -> recordOf(first) != null, Duration.ofMinutes(2));
-    sim.labelNamespace("shop", "istio.io/rev", "1-24-0");
-    RemediationRequest halted = sim.request("shop", "app-1", "1-24-0");
+    // The injector answers again: the drift is fixable, only the open breaker stops a restart.
+    sim.cluster.advance(Duration.ofMinutes(5));
+    RemediationRequest halted = sim.request("shop", "app-1", null);
     sim.run(() -> recordOf(halted) != null, Duration.ofSeconds(30));
     assertThat(recordOf(halted).reason()).isEqualTo("circuit-open");
 
@@ -594,7 +632,7 @@ class RemediationExecutorIT {
                 + sim.cluster.clock().instant().plusSeconds(1)
                 + "\"}}}");
     sim.cluster.advance(Duration.ofSeconds(2));
-    RemediationRequest resumed = sim.request("shop", "app-1", "1-24-0");
+    RemediationRequest resumed = sim.request("shop", "app-1", null);
     sim.run(() -> recordOf(resumed) != null, Duration.ofMinutes(2));
 
     assertThat(recordOf(first).reason()).isEqualTo("drift-remains");
@@ -605,12 +643,12 @@ class RemediationExecutorIT {
 
   @Test
   void anExecutorTakingOverKeepsTheBreakerItsPredecessorOpenedAndGoesOnCounting() {
-    sim.shop(2, 1);
-    sim.labelNamespace("shop", "istio.io/rev", "1-99-0");
+    sim.shopInjectedFailingOpen(2, 1);
+    sim.cluster.faults().injectorDown(Duration.ofMinutes(5));
     sim.policy("shop", enforce(Map.of()));
     RemediationConfig breakAtOnce = sim.config.withBreaker(1, Duration.ofHours(1), null);
     RemediationExecutor first = sim.startExecutor(breakAtOnce);
-    RemediationRequest failed = sim.request("shop", "app-0", "1-24-0");
+    RemediationRequest failed = sim.request("shop", "app-0", null);
     sim.run(() -> recordOf(failed) != null, Duration.ofMinutes(2));
     first.step();
     assertThat(recordOf(failed).reason()).isEqualTo("drift-remains");
@@ -620,9 +658,9 @@ class RemediationExecutorIT {
     first.close();
 
     // The drift is fixable now, so only a breaker carried over can stop the next restart.
-    sim.labelNamespace("shop", "istio.io/rev", "1-24-0");
+    sim.cluster.advance(Duration.ofMinutes(5));
     sim.startExecutor(breakAtOnce.withActor("executor-b"));
-    RemediationRequest next = sim.request("shop", "app-1", "1-24-0");
+    RemediationRequest next = sim.request("shop", "app-1", null);
     sim.run(() -> recordOf(next) != null, Duration.ofSeconds(30));
     sim.executor.step();
 

@@ -121,9 +121,29 @@ final class RemediationSim implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Like {@link #shop(int, int)}, with namespace {@code shop} labelled for injection and a webhook
+   * whose {@code failurePolicy} is {@code Ignore}: while the injector answers no call ({@code
+   * faults().injectorDown}), new pods start without a sidecar although every health check of the
+   * injector passes. A restart then leaves the drift in place.
+   */
+  RemediationSim shopInjectedFailingOpen(int deployments, int replicas) {
+    install(Revision.of("1-24-0", "1.24.0").asDefault().withFailurePolicy("Ignore"));
+    client().resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build()).create();
+    deployments("shop", deployments, replicas);
+    cluster.advance(Duration.ofSeconds(10));
+    labelNamespace("shop", "istio-injection", "enabled");
+    return this;
+  }
+
   /** Installs revision {@code rev} (proxy {@code tag}) as the default, with istiod's service. */
   RemediationSim install(String rev, String tag) {
-    cluster.controlPlane().install(Revision.of(rev, tag).asDefault());
+    return install(Revision.of(rev, tag).asDefault());
+  }
+
+  private RemediationSim install(Revision revision) {
+    String rev = revision.name();
+    cluster.controlPlane().install(revision);
     client()
         .resource(
             new ServiceBuilder()
@@ -180,8 +200,17 @@ final class RemediationSim implements AutoCloseable {
     return request("Deployment", namespace, name, expectedRevision);
   }
 
-  /** Produces a rolling-restart request for {@code kind} {@code namespace/name}. */
+  /** Produces a rolling-restart request for {@code kind} {@code namespace/name}, for MW0001. */
   RemediationRequest request(String kind, String namespace, String name, String expectedRevision) {
+    return request("MW0001", kind, namespace, name, expectedRevision);
+  }
+
+  /**
+   * Produces a rolling-restart request for {@code kind} {@code namespace/name}, raised by rule
+   * {@code code}.
+   */
+  RemediationRequest request(
+      String code, String kind, String namespace, String name, String expectedRevision) {
     RemediationRequest r =
         new RemediationRequest(
             null,
@@ -189,7 +218,7 @@ final class RemediationSim implements AutoCloseable {
             CLUSTER,
             new ObjectRef(kind, namespace, name, null),
             RemediationAction.ROLLING_RESTART,
-            "MW0001",
+            code,
             List.of(),
             expectedRevision,
             cluster.clock().instant(),
