@@ -25,7 +25,8 @@ public final class AnalyzeMain {
   }
 
   /** Runs the command; returns its exit code (2 for usage errors, as picocli does). */
-  public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, boolean colour) {
+  public static int run(
+      String[] args, PrintWriter out, PrintWriter err, Clock clock, boolean colour) {
     CommandLine cli = new CommandLine(new AnalyzeCommand(clock, colour));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);

@@ -1,5 +1,4 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.Reason;
 
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -8,6 +7,7 @@ import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.meshwarden.common.protocol.ObjectRef;
+import io.meshwarden.core.remediation.Reason;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

@@ -1,7 +1,4 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.PodRollout;
-import io.meshwarden.core.remediation.RolloutState;
-import io.meshwarden.core.remediation.Annotations;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -16,6 +13,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.ObjectRef;
+import io.meshwarden.core.remediation.PodRollout;
+import io.meshwarden.core.remediation.RolloutState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.meshwarden.executor;
 
+import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.RemediationRecord;
-import io.meshwarden.common.kafka.DeadLetters;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;

@@ -1,6 +1,4 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.ExecutorFinding;
-import io.meshwarden.core.remediation.Reason;
 
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.ObjectRef;
@@ -10,6 +8,8 @@ import io.meshwarden.common.protocol.RemediationRecord.Outcome;
 import io.meshwarden.common.protocol.RemediationRequest;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.policy.InjectionPolicy;
+import io.meshwarden.core.remediation.ExecutorFinding;
+import io.meshwarden.core.remediation.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The remediation executor's configuration keys ({@code remediation.*}), read by the executor
- * role, and how they become a {@link RemediationConfig}. See docs/remediation.md.
+ * The remediation executor's configuration keys ({@code remediation.*}), read by the executor role,
+ * and how they become a {@link RemediationConfig}. See docs/remediation.md.
  */
 public final class RemediationParameters {
 
@@ -109,24 +109,22 @@ public final class RemediationParameters {
     String cluster = common.requireCluster();
     try {
       return new RemediationConfig(
-              cluster,
-              new TopicNames(common.topicPrefix()),
-              KafkaSettings.from(config),
-              config
-                  .find(GROUP_ID)
-                  .orElse(
-                      "meshwarden-remediation-"
-                          + cluster
-                          + (config.get(DRY_RUN) ? "-dry-run" : "")),
-              actor,
-              config.get(DRY_RUN),
-              config.get(CONTROL_PLANE_NAMESPACE),
-              config.get(POLL_TIMEOUT),
-              config.get(ROLLOUT_TIMEOUT),
-              config.get(BREAKER_THRESHOLD),
-              config.get(BREAKER_WINDOW),
-              config.find(BREAKER_RESUME_AFTER).orElse(null),
-              config.get(CAMPAIGN_IDLE));
+          cluster,
+          new TopicNames(common.topicPrefix()),
+          KafkaSettings.from(config),
+          config
+              .find(GROUP_ID)
+              .orElse(
+                  "meshwarden-remediation-" + cluster + (config.get(DRY_RUN) ? "-dry-run" : "")),
+          actor,
+          config.get(DRY_RUN),
+          config.get(CONTROL_PLANE_NAMESPACE),
+          config.get(POLL_TIMEOUT),
+          config.get(ROLLOUT_TIMEOUT),
+          config.get(BREAKER_THRESHOLD),
+          config.get(BREAKER_WINDOW),
+          config.find(BREAKER_RESUME_AFTER).orElse(null),
+          config.get(CAMPAIGN_IDLE));
     } catch (IllegalArgumentException e) {
       // The record's own checks name the remediation.* key they concern.
       throw new ConfigException(e.getMessage(), e);

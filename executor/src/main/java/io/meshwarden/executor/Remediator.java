@@ -1,29 +1,28 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.Recheck;
-import io.meshwarden.core.model.MeshView;
-import io.meshwarden.core.rules.Remedy;
-import io.meshwarden.core.rules.Rule;
-import io.meshwarden.core.rules.RuleCatalog;
-import io.meshwarden.core.rules.RuleResult;
-import java.util.Objects;
-import io.meshwarden.core.remediation.ExecutorFinding;
-import io.meshwarden.core.remediation.RolloutState;
-import io.meshwarden.core.remediation.MeshSnapshot;
-import io.meshwarden.core.remediation.InjectorHealth;
-import io.meshwarden.core.remediation.Reason;
-import io.meshwarden.core.remediation.Guards;
-import io.meshwarden.core.remediation.Decision;
-import io.meshwarden.core.remediation.CircuitBreaker;
-import io.meshwarden.core.remediation.Campaign;
-import io.meshwarden.core.remediation.Annotations;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.meshwarden.common.protocol.ObjectRef;
 import io.meshwarden.common.protocol.RemediationRecord.Outcome;
 import io.meshwarden.common.protocol.RemediationRequest;
+import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.policy.InjectionPolicy;
 import io.meshwarden.core.policy.ParsedPolicy;
 import io.meshwarden.core.policy.PolicyResolver;
+import io.meshwarden.core.remediation.Annotations;
+import io.meshwarden.core.remediation.Campaign;
+import io.meshwarden.core.remediation.CircuitBreaker;
+import io.meshwarden.core.remediation.Decision;
+import io.meshwarden.core.remediation.ExecutorFinding;
+import io.meshwarden.core.remediation.Guards;
+import io.meshwarden.core.remediation.InjectorHealth;
+import io.meshwarden.core.remediation.MeshSnapshot;
+import io.meshwarden.core.remediation.Reason;
+import io.meshwarden.core.remediation.Recheck;
+import io.meshwarden.core.remediation.RolloutState;
+import io.meshwarden.core.rules.Remedy;
+import io.meshwarden.core.rules.Rule;
+import io.meshwarden.core.rules.RuleCatalog;
+import io.meshwarden.core.rules.RuleResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -286,12 +286,7 @@ final class Remediator {
   }
 
   private void act(
-      Work w,
-      RolloutState ws,
-      String policy,
-      String campaignKey,
-      String expected,
-      Instant now) {
+      Work w, RolloutState ws, String policy, String campaignKey, String expected, Instant now) {
     RemediationRequest req = w.request();
     if (config.dryRun()) {
       finish(
@@ -352,12 +347,7 @@ final class Remediator {
   }
 
   private void adopt(
-      Work w,
-      String policy,
-      String campaignKey,
-      String expected,
-      RolloutState ws,
-      Instant now) {
+      Work w, String policy, String campaignKey, String expected, RolloutState ws, Instant now) {
     LOG.info("Remediation {} already restarted {}: following it", w.id(), ws.ref().key());
     if (campaignKey != null) {
       campaigns.computeIfAbsent(campaignKey, k -> new Campaign());

@@ -1,10 +1,10 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.RolloutState;
-import io.meshwarden.core.remediation.Annotations;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.meshwarden.core.remediation.Annotations;
+import io.meshwarden.core.remediation.RolloutState;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package io.meshwarden.executor;
-import io.meshwarden.core.remediation.ExecutorFinding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.core.remediation.ExecutorFinding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

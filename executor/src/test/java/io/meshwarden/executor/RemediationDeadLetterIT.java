@@ -2,10 +2,10 @@ package io.meshwarden.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.common.protocol.RemediationRecord;
 import io.meshwarden.common.protocol.RemediationRecord.Outcome;
 import io.meshwarden.common.protocol.RemediationRequest;
-import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.testkit.kafka.KafkaCluster;
 import io.meshwarden.testkit.kafka.WithKafka;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,4 @@
 package io.meshwarden.executor;
-import io.meshwarden.executor.RemediationConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

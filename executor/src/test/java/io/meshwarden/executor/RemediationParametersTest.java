@@ -54,24 +54,22 @@ class RemediationParametersTest {
     assertThat(parse("--dry-run").groupId())
         .as("a dry-run executor must not share the live executor's group")
         .isEqualTo("meshwarden-remediation-prod-eu-dry-run");
-    assertThat(parse("--dry-run", "--set", "remediation.group-id=g1").groupId())
-        .isEqualTo("g1");
+    assertThat(parse("--dry-run", "--set", "remediation.group-id=g1").groupId()).isEqualTo("g1");
   }
 
   @Test
   void readsEveryKey() {
     RemediationConfig c =
         parse(
-                "--set", "remediation.group-id=g1",
-                "--set", "remediation.control-plane-namespace=istio-cp",
-                "--set", "remediation.rollout-timeout=3m",
-                "--set", "remediation.breaker-threshold=5",
-                "--set", "remediation.breaker-window=2h",
-                "--set", "remediation.breaker-resume-after=30m",
-                "--set", "remediation.campaign-idle=15m",
-                "--set", "remediation.poll-timeout=200ms",
-                "--set", "topic-prefix=acme")
-            ;
+            "--set", "remediation.group-id=g1",
+            "--set", "remediation.control-plane-namespace=istio-cp",
+            "--set", "remediation.rollout-timeout=3m",
+            "--set", "remediation.breaker-threshold=5",
+            "--set", "remediation.breaker-window=2h",
+            "--set", "remediation.breaker-resume-after=30m",
+            "--set", "remediation.campaign-idle=15m",
+            "--set", "remediation.poll-timeout=200ms",
+            "--set", "topic-prefix=acme");
 
     assertThat(c.groupId()).isEqualTo("g1");
     assertThat(c.controlPlaneNamespace()).isEqualTo("istio-cp");

@@ -1,5 +1,4 @@
 package io.meshwarden.executor;
-import io.meshwarden.executor.RemediationConfig;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;

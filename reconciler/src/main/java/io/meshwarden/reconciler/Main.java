@@ -30,8 +30,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./meshwarden reconciler}: evaluate one cluster's facts and publish findings and remediation
- * requests. It never writes to the cluster: {@code ./meshwarden executor} carries the requests out.
+ * {@code ./meshwarden reconciler}: evaluate one cluster's facts and publish findings and
+ * remediation requests. It never writes to the cluster: {@code ./meshwarden executor} carries the
+ * requests out.
  */
 @Command(
     name = "reconciler",

@@ -1,8 +1,7 @@
 package io.meshwarden.reconciler;
 
-import io.meshwarden.analyze.AnalyzeMain;
-
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.meshwarden.analyze.AnalyzeMain;
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.WireCodec;
 import java.io.IOException;

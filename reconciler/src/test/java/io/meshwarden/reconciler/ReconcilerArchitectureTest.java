@@ -20,10 +20,6 @@ class ReconcilerArchitectureTest {
 
   @Test
   void theReconcilerUsesNoKubernetesClient() {
-    noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("io.fabric8..")
-        .check(reconciler);
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("io.fabric8..").check(reconciler);
   }
 }

@@ -1,13 +1,12 @@
 package io.meshwarden.core.lifecycle;
 
-import io.meshwarden.core.rules.Remedy;
-import io.meshwarden.core.rules.Rule;
-import io.meshwarden.core.rules.RuleCatalog;
-
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.ObjectRef;
 import io.meshwarden.common.protocol.RemediationAction;
 import io.meshwarden.common.protocol.RemediationRequest;
+import io.meshwarden.core.rules.Remedy;
+import io.meshwarden.core.rules.Rule;
+import io.meshwarden.core.rules.RuleCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * "Is it still true, on live state, by the rule's own code?" The executor asks this before it
- * restarts a workload and again when the restart has settled: it projects the live objects with
- * the watcher's projector and evaluates the very rule that raised the finding, so the stream and
- * the executor can never disagree about what drift is.
+ * restarts a workload and again when the restart has settled: it projects the live objects with the
+ * watcher's projector and evaluates the very rule that raised the finding, so the stream and the
+ * executor can never disagree about what drift is.
  */
 public final class Recheck {
 
@@ -31,10 +31,15 @@ public final class Recheck {
    *     remedy is a restart is any other kind
    */
   public static Optional<RuleResult> finding(
-      Rule rule, ObjectRef target, Collection<? extends ObjectFacts> namespaceFacts, MeshView mesh) {
+      Rule rule,
+      ObjectRef target,
+      Collection<? extends ObjectFacts> namespaceFacts,
+      MeshView mesh) {
     if (!(rule instanceof NamespaceRule namespaceRule)) {
       throw new IllegalArgumentException(
-          "rule " + rule.info().code() + " is not evaluated per namespace; it cannot be re-checked");
+          "rule "
+              + rule.info().code()
+              + " is not evaluated per namespace; it cannot be re-checked");
     }
     NamespaceView view = NamespaceView.of(target.namespace(), namespaceFacts);
     return namespaceRule.evaluate(view, mesh).stream()

@@ -76,9 +76,12 @@ public final class ProxyImageDriftRule implements NamespaceRule {
                     w,
                     affected,
                     Map.of(
-                        "actualImage", actual,
-                        "expectedImage", expected,
-                        WorkloadResults.EXPECTED_REVISION, revision))));
+                        "actualImage",
+                        actual,
+                        "expectedImage",
+                        expected,
+                        WorkloadResults.EXPECTED_REVISION,
+                        revision))));
       }
     }
     return results;

@@ -80,9 +80,13 @@ public final class RevisionDriftRule implements NamespaceRule {
             w,
             affected,
             Map.of(
-                "actualRevision", actual,
-                WorkloadResults.EXPECTED_REVISION, v.revision(),
-                "requested", v.requested(),
-                "via", v.via().name())));
+                "actualRevision",
+                actual,
+                WorkloadResults.EXPECTED_REVISION,
+                v.revision(),
+                "requested",
+                v.requested(),
+                "via",
+                v.via().name())));
   }
 }

@@ -1,11 +1,10 @@
 package io.meshwarden.core.rules;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import java.util.Comparator;
-import java.util.List;
 
 /** Every rule meshwarden runs, in code order. */
 public final class RuleCatalog {

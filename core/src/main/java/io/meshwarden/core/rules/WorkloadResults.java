@@ -1,12 +1,11 @@
 package io.meshwarden.core.rules;
 
-import java.util.Optional;
-
 import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Builds per-workload results that count affected pods, so 200 broken pods are one finding. */

@@ -1,5 +1,4 @@
 package io.meshwarden.core.remediation;
-import io.meshwarden.core.remediation.CircuitBreaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

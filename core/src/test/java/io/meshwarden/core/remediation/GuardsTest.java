@@ -1,9 +1,4 @@
 package io.meshwarden.core.remediation;
-import io.meshwarden.core.remediation.PodRollout;
-import io.meshwarden.core.remediation.RolloutState;
-import io.meshwarden.core.remediation.Guards;
-import io.meshwarden.core.remediation.Decision;
-import io.meshwarden.core.remediation.Annotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

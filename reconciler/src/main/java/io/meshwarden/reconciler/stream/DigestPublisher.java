@@ -1,9 +1,9 @@
 package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.protocol.WireCodec;
-import io.meshwarden.reconciler.ReconcilerMetrics;
 import io.meshwarden.core.model.NamespaceDigests;
 import io.meshwarden.core.model.NamespaceView;
+import io.meshwarden.reconciler.ReconcilerMetrics;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.protocol.WireSerde;
-import io.meshwarden.reconciler.ReconcilerMetrics;
 import io.meshwarden.core.lifecycle.FindingLifecycle;
 import io.meshwarden.core.lifecycle.RemediationPolicy;
 import io.meshwarden.core.rules.RuleEngine;
+import io.meshwarden.reconciler.ReconcilerMetrics;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

@@ -1,7 +1,6 @@
 package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.protocol.ObjectFacts;
-import io.meshwarden.reconciler.ReconcilerMetrics;
 import io.meshwarden.core.model.ClusterView;
 import io.meshwarden.core.model.InjectionModel;
 import io.meshwarden.core.model.MeshView;
@@ -10,6 +9,7 @@ import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
 import io.meshwarden.core.rules.RuleEngine;
 import io.meshwarden.core.rules.RuleResult;
+import io.meshwarden.reconciler.ReconcilerMetrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.meshwarden.reconciler.stream;
 
-import io.meshwarden.common.kafka.DeadLetters;
 import static io.meshwarden.core.fixtures.Fixtures.namespace;
 import static io.meshwarden.core.fixtures.Fixtures.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.common.kafka.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.header.Headers;
