@@ -73,7 +73,7 @@ class RemediationDeployTest {
   @Test
   void theExecutorMayPatchWorkloadsCreateEventsAndWritePolicyStatusButNothingElse()
       throws IOException {
-    ClusterRole role = load("042-ClusterRole-meshwarden-remediation.yaml", ClusterRole.class);
+    ClusterRole role = load("043-ClusterRole-meshwarden-remediation.yaml", ClusterRole.class);
 
     Set<String> grants = new HashSet<>();
     for (PolicyRule rule : role.getRules()) {

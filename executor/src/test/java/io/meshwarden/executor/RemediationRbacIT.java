@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The reconciler's RBAC (deploy/base 041–045) covers exactly the API calls the remediation executor
- * makes: the executor restarts a Deployment, a StatefulSet and a DaemonSet on a simulated cluster
- * through a client of its own, every request that client sends is recorded at the API server, and
- * each must be allowed by the service account's roles, in its namespace; each verb the roles grant
- * must have been used.
+ * The executor's RBAC (deploy/base 042–046, its service account meshwarden-executor) covers exactly
+ * the API calls the remediation executor makes: the executor restarts a Deployment, a StatefulSet
+ * and a DaemonSet on a simulated cluster through a client of its own, every request that client
+ * sends is recorded at the API server, and each must be allowed by the service account's roles, in
+ * its namespace; each verb the roles grant must have been used.
  */
 class RemediationRbacIT {
 
@@ -36,6 +36,7 @@ class RemediationRbacIT {
 
   private static final Path BASE = Path.of("..", "deploy", "base");
   private static final String ACTOR = "remediation-executor";
+  private static final String ACCOUNT = "meshwarden-executor";
 
   /**
    * Grants no recorded call needs to exercise, each with its reason. Empty: every grant is used on
@@ -61,7 +62,7 @@ class RemediationRbacIT {
   @Test
   void theExecutorsCallsAreAllowedAndUseEveryGrantOfItsServiceAccount() {
     List<ApiCall> calls = callsOfARestartOfEachWorkloadKind();
-    Rbac rbac = Rbac.forServiceAccount(BASE, "meshwarden", "meshwarden-reconciler");
+    Rbac rbac = Rbac.forServiceAccount(BASE, "meshwarden", ACCOUNT);
 
     assertThat(calls).as("recorded calls").isNotEmpty();
     assertThat(calls)
@@ -78,7 +79,7 @@ class RemediationRbacIT {
 
   @Test
   void theRoleInTheControlPlaneNamespaceAllowsNothingElsewhere() {
-    Rbac rbac = Rbac.forServiceAccount(BASE, "meshwarden", "meshwarden-reconciler");
+    Rbac rbac = Rbac.forServiceAccount(BASE, "meshwarden", ACCOUNT);
 
     assertThat(rbac.allows(ApiCall.parse("GET", "/api/v1/namespaces/istio-system/configmaps")))
         .isTrue();

@@ -20,12 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The container image's layout without Docker: stages it with deploy/docker/stage.sh the way the
- * Dockerfile does (the reactor has packaged watcher, reconciler and alerting, with their
- * target/lib, before this module's integration tests), then runs the launcher from it with the
- * image's environment: MW_NO_BUILD=1, HOME=/tmp and a PATH holding only the commands a JRE image
- * has (no mvn, unzip or jar). The staged files are made read-only, like the image's root filesystem
- * in the cluster (a root user running the build ignores that; the launcher's output still shows
- * whether it tried to build).
+ * Dockerfile does (the reactor has packaged every module stage.sh installs, with its target/lib,
+ * before this module's integration tests), then runs the launcher from it with the image's
+ * environment: MW_NO_BUILD=1, HOME=/tmp and a PATH holding only the commands a JRE image has (no
+ * mvn, unzip or jar). The staged files are made read-only, like the image's root filesystem in the
+ * cluster (a root user running the build ignores that; the launcher's output still shows whether it
+ * tried to build).
  */
 class ImageLayoutIT {
 
@@ -66,7 +66,7 @@ class ImageLayoutIT {
   void stagesTheLauncherAndEachModulesJarWithItsLibButNoSources() throws IOException {
     assertThat(image.resolve("meshwarden")).isExecutable();
     assertThat(image.resolve("pom.xml")).doesNotExist();
-    for (String module : List.of("watcher", "reconciler", "alerting")) {
+    for (String module : List.of("watcher", "reconciler", "executor", "analyze", "alerting")) {
       try (Stream<Path> files = Files.list(image.resolve(module))) {
         assertThat(files.map(p -> p.getFileName().toString()))
             .anyMatch(n -> n.matches("meshwarden-" + module + "-.+\\.jar"));
@@ -84,6 +84,7 @@ class ImageLayoutIT {
   @CsvSource({
     "watcher,    Usage: watcher",
     "reconciler, Usage: reconciler",
+    "executor,   Usage: executor",
     "alerting,   Usage: alerting",
     "analyze,    Usage: analyze",
   })

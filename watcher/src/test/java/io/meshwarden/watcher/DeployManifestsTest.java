@@ -67,7 +67,10 @@ class DeployManifestsTest {
     Map<String, JsonNode> deployments = byKind("Deployment");
     assertThat(deployments.keySet())
         .containsExactlyInAnyOrder(
-            "meshwarden-watcher", "meshwarden-reconciler", "meshwarden-alerting");
+            "meshwarden-watcher",
+            "meshwarden-reconciler",
+            "meshwarden-executor",
+            "meshwarden-alerting");
     for (var e : deployments.entrySet()) {
       JsonNode pod = e.getValue().path("spec").path("template");
       assertThat(pod.path("metadata").path("labels").has("meshwarden.io/cluster"))
@@ -162,11 +165,16 @@ class DeployManifestsTest {
         });
   }
 
-  /** Two alerting replicas share the consumer group (docs/alerting.md, "Scaling"). */
+  /**
+   * Two alerting replicas share the consumer group (docs/alerting.md, "Scaling"); of two executor
+   * replicas one holds the request partition and one stands by (docs/remediation.md).
+   */
   @Test
   void everyRoleRunsSeveralReplicasSpreadOverNodes() throws IOException {
     Map<String, JsonNode> deployments = byKind("Deployment");
     assertThat(deployments.get("meshwarden-alerting").path("spec").path("replicas").asInt())
+        .isEqualTo(2);
+    assertThat(deployments.get("meshwarden-executor").path("spec").path("replicas").asInt())
         .isEqualTo(2);
     deployments.forEach(
         (name, d) -> {
@@ -228,9 +236,12 @@ class DeployManifestsTest {
         });
   }
 
-  /** What each role must reach: DNS and Kafka for all, the API or the receivers by role. */
+  /**
+   * What each role may reach: DNS and Kafka for all, the API or the receivers by role, and nothing
+   * more (the reconciler, which only talks to Kafka, not the API server).
+   */
   @Test
-  void everyRoleMayReachDnsKafkaAndWhatItsRoleNeeds() throws IOException {
+  void everyRoleMayReachDnsKafkaAndWhatItsRoleNeedsAndNothingElse() throws IOException {
     String bootstrap =
         byKind("ConfigMap")
             .get("meshwarden-config")
@@ -238,22 +249,56 @@ class DeployManifestsTest {
             .path("MW_KAFKA_BOOTSTRAP_SERVERS")
             .asText();
     String kafkaPort = bootstrap.substring(bootstrap.lastIndexOf(':') + 1);
+    Set<String> everyRole =
+        new TreeSet<>(List.of("UDP/53", "TCP/53", "TCP/9092", "TCP/9093", "TCP/" + kafkaPort));
     Map<String, List<String>> needs =
         Map.of(
             "meshwarden-watcher", List.of("TCP/443", "TCP/6443"),
-            "meshwarden-reconciler", List.of("TCP/443", "TCP/6443"),
+            "meshwarden-reconciler", List.of(),
+            "meshwarden-executor", List.of("TCP/443", "TCP/6443"),
             // Slack, PagerDuty, Teams, webhooks; Alertmanager in the base routing file.
             "meshwarden-alerting", List.of("TCP/443", "TCP/9093"));
+    assertThat(needs.keySet()).isEqualTo(byKind("Deployment").keySet());
     for (var e : byKind("Deployment").entrySet()) {
-      Set<String> egress = allowedPorts(e.getValue(), "egress");
-      assertThat(egress)
+      Set<String> expected = new TreeSet<>(everyRole);
+      expected.addAll(needs.get(e.getKey()));
+      assertThat(allowedPorts(e.getValue(), "egress"))
           .as("%s egress", e.getKey())
-          .contains("UDP/53", "TCP/53", "TCP/9092", "TCP/9093", "TCP/" + kafkaPort)
-          .containsAll(needs.get(e.getKey()));
+          .isEqualTo(expected);
     }
-    assertThat(allowedPorts(byKind("Deployment").get("meshwarden-alerting"), "egress"))
-        .as("alerting does not call the Kubernetes API")
-        .doesNotContain("TCP/6443");
+  }
+
+  /**
+   * A pod gets a token only when its account is bound to some role: the watcher and the executor
+   * call the API, the reconciler and alerting do not (their accounts are bound to nothing).
+   */
+  @Test
+  void onlyTheRolesThatCallTheApiMountAToken() throws IOException {
+    Set<String> bound = new TreeSet<>();
+    for (String kind : List.of("RoleBinding", "ClusterRoleBinding")) {
+      for (JsonNode binding : byKind(kind).values()) {
+        for (JsonNode s : binding.path("subjects")) {
+          if (s.path("kind").asText().equals("ServiceAccount")
+              && s.path("namespace").asText().equals("meshwarden")) {
+            bound.add(s.path("name").asText());
+          }
+        }
+      }
+    }
+    assertThat(bound).containsExactlyInAnyOrder("meshwarden-watcher", "meshwarden-executor");
+    Map<String, JsonNode> accounts = byKind("ServiceAccount");
+    for (var e : byKind("Deployment").entrySet()) {
+      JsonNode pod = e.getValue().path("spec").path("template").path("spec");
+      String account = pod.path("serviceAccountName").asText();
+      boolean needsToken = bound.contains(account);
+      assertThat(accounts).as("%s's account", e.getKey()).containsKey(account);
+      assertThat(pod.path("automountServiceAccountToken").asBoolean(true))
+          .as("%s mounts a token", e.getKey())
+          .isEqualTo(needsToken);
+      assertThat(accounts.get(account).path("automountServiceAccountToken").asBoolean(true))
+          .as("%s's account mounts a token by default", e.getKey())
+          .isEqualTo(needsToken);
+    }
   }
 
   /** A NetworkPolicy cannot select the API server by name: any address on its ports. */
@@ -412,8 +457,14 @@ class DeployManifestsTest {
       Set<String> expected =
           switch (overlay) {
             case "central-alerting/central" -> Set.of("meshwarden-alerting");
-            case "central-alerting/member" -> Set.of("meshwarden-watcher", "meshwarden-reconciler");
-            default -> Set.of("meshwarden-watcher", "meshwarden-reconciler", "meshwarden-alerting");
+            case "central-alerting/member" ->
+                Set.of("meshwarden-watcher", "meshwarden-reconciler", "meshwarden-executor");
+            default ->
+                Set.of(
+                    "meshwarden-watcher",
+                    "meshwarden-reconciler",
+                    "meshwarden-executor",
+                    "meshwarden-alerting");
           };
       assertThat(deployments).as("Deployments of %s", overlay).isEqualTo(expected);
     }

@@ -95,7 +95,11 @@ class Fabric8ManifestsTest {
 
     assertThat(deployments)
         .extracting(d -> d.getMetadata().getName())
-        .contains("meshwarden-watcher", "meshwarden-reconciler", "meshwarden-alerting");
+        .contains(
+            "meshwarden-watcher",
+            "meshwarden-reconciler",
+            "meshwarden-executor",
+            "meshwarden-alerting");
     assertThat(deployments).flatMap(Manifests::podProblems).isEmpty();
   }
 

@@ -40,12 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
 class OverlayRenderTest {
 
   private static final Path OVERLAYS = Manifests.DEPLOY.resolve("overlays");
-  private static final Set<String> ALL_ROLES = Set.of("watcher", "reconciler", "alerting");
+  private static final Set<String> ALL_ROLES =
+      Set.of("watcher", "reconciler", "executor", "alerting");
 
   /**
    * What each overlay runs, from its kustomization's comment: single-cluster everything;
    * central-alerting's central side alerting with the shared topics and alert rules, its member
-   * side the watcher and reconciler with its own cluster's topics and nothing of alerting.
+   * side the watcher, reconciler and executor with its own cluster's topics and nothing of
+   * alerting.
    */
   private record Intent(Set<String> roles, boolean sharedTopics, boolean clusterTopics) {}
 
@@ -53,7 +55,8 @@ class OverlayRenderTest {
       Map.of(
           "single-cluster", new Intent(ALL_ROLES, true, true),
           "central-alerting/central", new Intent(Set.of("alerting"), true, false),
-          "central-alerting/member", new Intent(Set.of("watcher", "reconciler"), false, true));
+          "central-alerting/member",
+              new Intent(Set.of("watcher", "reconciler", "executor"), false, true));
 
   @TempDir Path tmp;
 

@@ -99,6 +99,24 @@ public final class Rbac {
     return new Rbac(out);
   }
 
+  /**
+   * The RoleBindings and ClusterRoleBindings among {@code objects} that name service account {@code
+   * namespace/name} as a subject, as {@code Kind namespace/name}, whatever role they refer to (one
+   * the objects do not hold too).
+   */
+  public static List<String> bindingsOf(
+      Collection<? extends HasMetadata> objects, String namespace, String name) {
+    List<String> out = new ArrayList<>();
+    for (HasMetadata o : objects) {
+      if ((o instanceof ClusterRoleBinding b && boundTo(b.getSubjects(), namespace, name))
+          || (o instanceof RoleBinding r && boundTo(r.getSubjects(), namespace, name))) {
+        String ns = o.getMetadata().getNamespace();
+        out.add(o.getKind() + " " + (ns == null ? "" : ns + "/") + name(o));
+      }
+    }
+    return out;
+  }
+
   /** Every grant, one per verb and resource. */
   public List<Grant> grants() {
     return grants;
@@ -114,14 +132,23 @@ public final class Rbac {
     return allowing(call).isPresent();
   }
 
+  /**
+   * Whether a subject is the service account: by kind ServiceAccount, by its user name, or by one
+   * of the groups the API server puts every service account in.
+   */
   private static boolean boundTo(List<Subject> subjects, String namespace, String name) {
-    return subjects != null
-        && subjects.stream()
-            .anyMatch(
-                s ->
-                    "ServiceAccount".equals(s.getKind())
-                        && name.equals(s.getName())
-                        && namespace.equals(s.getNamespace()));
+    return subjects != null && subjects.stream().anyMatch(s -> names(s, namespace, name));
+  }
+
+  private static boolean names(Subject s, String namespace, String name) {
+    return switch (Objects.requireNonNullElse(s.getKind(), "")) {
+      case "ServiceAccount" -> name.equals(s.getName()) && namespace.equals(s.getNamespace());
+      case "User" -> ("system:serviceaccount:" + namespace + ":" + name).equals(s.getName());
+      case "Group" ->
+          "system:serviceaccounts".equals(s.getName())
+              || ("system:serviceaccounts:" + namespace).equals(s.getName());
+      default -> false;
+    };
   }
 
   private static List<Grant> grantsOf(
