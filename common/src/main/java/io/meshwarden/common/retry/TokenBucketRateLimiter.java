@@ -43,16 +43,36 @@ public final class TokenBucketRateLimiter<K> implements RateLimiter<K> {
 
   @Override
   public synchronized Duration when(K key) {
+    refill();
+    tokens -= 1;
+    return tokens >= 0 ? Duration.ZERO : untilTokens(0);
+  }
+
+  /**
+   * Takes a token if one is there now and answers zero; otherwise takes nothing and answers how
+   * long until one will be. Unlike {@link #when} it never borrows ahead, so a caller that asks
+   * again after the wait, just before it acts, keeps the rate even when it was held up meanwhile.
+   */
+  public synchronized Duration tryTake() {
+    refill();
+    if (tokens >= 1) {
+      tokens -= 1;
+      return Duration.ZERO;
+    }
+    return untilTokens(1);
+  }
+
+  private void refill() {
     long now = nanos(clock.instant());
     if (now > last) { // a clock that steps back refills nothing
       tokens = Math.min(burst, tokens + (now - last) * qps / NANOS_PER_SECOND);
       last = now;
     }
-    tokens -= 1;
-    if (tokens >= 0) {
-      return Duration.ZERO;
-    }
-    return Duration.ofNanos((long) Math.ceil(-tokens / qps * NANOS_PER_SECOND));
+  }
+
+  private Duration untilTokens(double wanted) {
+    return Duration.ofNanos(
+        Math.max(1, (long) Math.ceil((wanted - tokens) / qps * NANOS_PER_SECOND)));
   }
 
   @Override

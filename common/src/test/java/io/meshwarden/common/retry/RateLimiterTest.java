@@ -103,6 +103,19 @@ class RateLimiterTest {
   }
 
   @Test
+  void tryTakeTakesNothingWhileItTellsTheCallerToWait() {
+    var bucket = TokenBucketRateLimiter.<String>oneEvery(Duration.ofSeconds(1), clock);
+
+    assertThat(bucket.tryTake()).isZero();
+    clock.advance(Duration.ofMillis(300));
+    assertThat(bucket.tryTake()).hasMillis(700);
+    assertThat(bucket.tryTake()).hasMillis(700); // asking again does not push the slot back
+    clock.advance(Duration.ofMillis(700));
+    assertThat(bucket.tryTake()).isZero();
+    assertThat(bucket.tryTake()).hasMillis(1000);
+  }
+
+  @Test
   void maxOfWaitsForTheSlowerLimiterAndForgetsInBoth() {
     var items =
         new ItemExponentialRateLimiter<String>(
