@@ -1,6 +1,7 @@
 package io.meshwarden.watcher.publish;
 
 import io.meshwarden.common.kafka.KafkaErrors;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.protocol.FactKeys;
 import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.ObjectFacts;
@@ -91,6 +92,12 @@ public final class LeaderTerm implements Runnable {
 
   @Override
   public void run() {
+    try (LogContext.Scope s = LogContext.scope().put(LogContext.CLUSTER, cluster)) {
+      lead();
+    }
+  }
+
+  private void lead() {
     try {
       producer.initTransactions();
       PublishedView view = recover();
