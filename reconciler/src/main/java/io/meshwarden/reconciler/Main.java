@@ -6,6 +6,7 @@ import io.meshwarden.common.config.ConfigLoader;
 import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.http.Meters;
 import io.meshwarden.common.http.OpsHttpServer;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.topics.TopicAdmin;
 import io.meshwarden.common.topics.TopicLayout;
 import io.meshwarden.common.topics.TopicSpec;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,6 +71,8 @@ public final class Main implements Callable<Integer> {
       System.err.println("meshwarden reconciler: invalid configuration:\n" + e.getMessage());
       return 2;
     }
+    // The cluster is on every line this thread logs; Streams' threads get it per task and record.
+    MDC.put(LogContext.CLUSTER, config.streams().cluster());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AutoCloseable jvm = Meters.bindJvm(registry);
     checkTopics(config);

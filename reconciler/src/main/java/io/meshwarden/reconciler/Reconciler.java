@@ -2,6 +2,7 @@ package io.meshwarden.reconciler;
 
 import io.meshwarden.common.http.HealthCheck;
 import io.meshwarden.common.http.HealthChecks;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.topics.TopicAdmin;
 import io.meshwarden.core.rules.RuleEngine;
 import io.meshwarden.reconciler.stream.DeadLetterProducer;
@@ -67,14 +68,20 @@ public final class Reconciler implements AutoCloseable {
             config.streams(), engine, clock, metrics, deadLetters, objectPartitions);
     this.streams = new KafkaStreams(topology, streamsProps(config, instanceId));
     metrics.streamsState(Arrays.stream(KafkaStreams.State.values()).map(Enum::name).toList());
+    // Both callbacks run on Streams' threads, which carry no log context of their own.
+    String cluster = config.streams().cluster();
     streams.setStateListener(
         (next, old) -> {
-          LOG.info("Kafka Streams {} -> {}", old, next);
+          try (LogContext.Scope s = LogContext.scope().put(LogContext.CLUSTER, cluster)) {
+            LOG.info("Kafka Streams {} -> {}", old, next);
+          }
           metrics.streamsStateIs(next.name());
         });
     streams.setUncaughtExceptionHandler(
         e -> {
-          LOG.error("Stream thread failed; shutting this instance down", e);
+          try (LogContext.Scope s = LogContext.scope().put(LogContext.CLUSTER, cluster)) {
+            LOG.error("Stream thread failed; shutting this instance down", e);
+          }
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     this.streamsMetrics = new KafkaStreamsMetrics(streams);

@@ -8,6 +8,7 @@ import io.meshwarden.common.config.ConfigLoader;
 import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.http.Meters;
 import io.meshwarden.common.http.OpsHttpServer;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.topics.TopicAdmin;
 import io.meshwarden.common.topics.TopicLayout;
 import io.meshwarden.common.topics.TopicNames;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,6 +62,8 @@ public final class Main implements Callable<Integer> {
       System.err.println("meshwarden watcher: invalid configuration:\n" + e.getMessage());
       return 2;
     }
+    // The cluster is on every line this thread logs; each thread the watcher starts sets its own.
+    MDC.put(LogContext.CLUSTER, config.cluster());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AutoCloseable jvm = Meters.bindJvm(registry);
     KubernetesClient client = new KubernetesClientBuilder().build();

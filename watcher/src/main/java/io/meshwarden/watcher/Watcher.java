@@ -53,6 +53,7 @@ public final class Watcher implements AutoCloseable {
             index,
             metrics,
             new InformerSet.Settings(
+                config.cluster(),
                 config.controlPlaneNamespaces(),
                 config.namespaceFilter(),
                 config.pageSize(),
@@ -71,7 +72,8 @@ public final class Watcher implements AutoCloseable {
             config.batching(),
             Duration.ofMinutes(5),
             metrics);
-    this.leadership = new Leadership(client, config.election(), publisher, metrics);
+    this.leadership =
+        new Leadership(client, config.cluster(), config.election(), publisher, metrics);
   }
 
   /** Starts the informers (every replica) and joins the election. */

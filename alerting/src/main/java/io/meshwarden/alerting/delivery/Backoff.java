@@ -1,6 +1,7 @@
 package io.meshwarden.alerting.delivery;
 
 import io.meshwarden.alerting.config.DeliveryPolicy;
+import io.meshwarden.common.retry.ExponentialBackoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,42 +9,33 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.DoubleSupplier;
 
 /**
- * Capped exponential backoff with jitter: attempt {@code n} (1-based) waits {@code initial *
- * multiplier^(n-1)}, at most {@code max}, of which the fraction {@code jitter} is random. A {@code
- * Retry-After} the receiver sent (seconds or an HTTP date) wins when it asks for longer, up to one
+ * How a receiver's retries are spaced: the delivery policy's capped exponential backoff with jitter
+ * (common's {@link ExponentialBackoff}: attempt {@code n} waits {@code initial * multiplier^(n-1)},
+ * at most {@code max}, of which the fraction {@code jitter} is random), stretched to a {@code
+ * Retry-After} the receiver sent (seconds or an HTTP date) when that asks for longer, up to one
  * hour.
  */
 public final class Backoff {
 
   static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
-  private final DeliveryPolicy policy;
-  private final DoubleSupplier random;
+  private Backoff() {}
 
-  /**
-   * @param random uniform in [0, 1): injectable so tests are deterministic
-   */
-  public Backoff(DeliveryPolicy policy, DoubleSupplier random) {
-    this.policy = policy;
-    this.random = random;
+  /** The policy's backoff. An {@code initial_backoff} above {@code max_backoff} waits the max. */
+  public static ExponentialBackoff of(DeliveryPolicy policy) {
+    Duration max = policy.maxBackoff();
+    Duration initial = policy.initialBackoff().compareTo(max) > 0 ? max : policy.initialBackoff();
+    return new ExponentialBackoff(initial, max, policy.multiplier(), policy.jitter());
   }
 
-  /** The wait after failed attempt {@code attempt}. */
-  public Duration delay(int attempt, Optional<Duration> retryAfter) {
-    double base =
-        policy.initialBackoff().toMillis()
-            * Math.pow(policy.multiplier(), Math.max(0, attempt - 1));
-    double capped = Math.min(base, policy.maxBackoff().toMillis());
-    double jittered =
-        capped * (1 - policy.jitter()) + capped * policy.jitter() * random.getAsDouble();
-    Duration d = Duration.ofMillis(Math.round(jittered));
-    if (retryAfter.isPresent() && retryAfter.get().compareTo(d) > 0) {
-      d = retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter.get();
+  /** {@code backoff}, or the receiver's {@code Retry-After} (at most an hour) when longer. */
+  public static Duration honouringRetryAfter(Duration backoff, Optional<Duration> retryAfter) {
+    if (retryAfter.isPresent() && retryAfter.get().compareTo(backoff) > 0) {
+      return retryAfter.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter.get();
     }
-    return d;
+    return backoff;
   }
 
   /** Parses a {@code Retry-After} value: delay seconds or an HTTP date; empty when unreadable. */

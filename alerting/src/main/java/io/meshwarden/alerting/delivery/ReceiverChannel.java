@@ -4,9 +4,17 @@ import io.meshwarden.alerting.config.DeliveryPolicy;
 import io.meshwarden.alerting.grouping.Dispatch;
 import io.meshwarden.alerting.grouping.Notification;
 import io.meshwarden.alerting.receiver.Notifier;
+import io.meshwarden.common.logging.LogContext;
+import io.meshwarden.common.retry.ExponentialBackoff;
+import io.meshwarden.common.retry.ItemExponentialRateLimiter;
+import io.meshwarden.common.retry.RateLimiter;
+import io.meshwarden.common.retry.RetryPolicy;
+import io.meshwarden.common.retry.TokenBucketRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +30,12 @@ import org.slf4j.LoggerFactory;
  * least {@code min_interval} apart, each target behind its own circuit breaker, failed attempts
  * retried with backoff (no thread waits: retries are scheduled), and after the last attempt the
  * notification goes to the dead-letter sink. Logs at warn while retries remain and at error when
- * they run out; never logs URLs or bodies.
+ * they run out; never logs URLs or bodies. Every line about a delivery carries the receiver and the
+ * cluster, namespace and rule its alerts share in the MDC ({@link LogContext}).
+ *
+ * <p>Spacing comes from common's retry policy: a {@link RetryPolicy} per (dispatch, target) for the
+ * backoff and the attempt budget, and a {@link TokenBucketRateLimiter} of one token per {@code
+ * min_interval} for the pacing.
  */
 public final class ReceiverChannel implements AutoCloseable {
 
@@ -39,10 +52,14 @@ public final class ReceiverChannel implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final DeliveryMetrics metrics;
-  private final Backoff backoff;
+  private final RetryPolicy<Try> retries;
+  private final RateLimiter<Try> deadLetterRetries;
+  private final TokenBucketRateLimiter<Try> slots;
   private final CircuitBreaker[] breakers;
   private final ExecutorService workers;
-  private Instant nextSlot = Instant.EPOCH;
+
+  /** One target of one dispatch: the unit that is retried (a job compares by identity). */
+  private record Try(Job job, int target) {}
 
   /** Collaborators of a channel. */
   public record Wiring(
@@ -65,7 +82,17 @@ public final class ReceiverChannel implements AutoCloseable {
     this.scheduler = wiring.scheduler();
     this.clock = wiring.clock();
     this.metrics = metrics;
-    this.backoff = new Backoff(policy, Math::random);
+    this.retries =
+        new RetryPolicy<>(
+            new ItemExponentialRateLimiter<>(Backoff.of(policy)), policy.maxAttempts());
+    // A dead letter that cannot be written is tried again every max_backoff until it is.
+    this.deadLetterRetries =
+        new ItemExponentialRateLimiter<>(
+            new ExponentialBackoff(policy.maxBackoff(), policy.maxBackoff()));
+    this.slots =
+        policy.minInterval().isZero()
+            ? null
+            : TokenBucketRateLimiter.oneEvery(policy.minInterval(), clock);
     this.breakers = new CircuitBreaker[notifier.targets()];
     for (int i = 0; i < breakers.length; i++) {
       breakers[i] = new CircuitBreaker(policy.breakerThreshold(), policy.breakerOpenFor(), clock);
@@ -86,7 +113,7 @@ public final class ReceiverChannel implements AutoCloseable {
     Job job = new Job(dispatch, done, notifier.targets(), clock.instant());
     for (int t = 0; t < notifier.targets(); t++) {
       int target = t;
-      execute(() -> attempt(job, target, 1), Duration.ZERO);
+      execute(() -> attempt(job, target), Duration.ZERO);
     }
   }
 
@@ -104,24 +131,31 @@ public final class ReceiverChannel implements AutoCloseable {
     return n;
   }
 
-  private void attempt(Job job, int target, int attempt) {
+  private void attempt(Job job, int target) {
+    try (LogContext.Scope s = job.logContext(name)) {
+      Duration slot = slots == null ? Duration.ZERO : slots.tryTake();
+      if (!slot.isZero()) {
+        execute(() -> attempt(job, target), slot);
+        return;
+      }
+      send(job, target);
+    }
+  }
+
+  private void send(Job job, int target) {
     Notification n = job.dispatch.notification();
     CircuitBreaker breaker = breakers[target];
-    Duration slot = reserveSlot();
-    if (!slot.isZero()) {
-      execute(() -> attempt(job, target, attempt), slot);
-      return;
-    }
+    Try key = new Try(job, target);
     if (!breaker.tryAcquire()) {
       if (expired(job)) {
         deadLetter(
             job,
             target,
-            attempt - 1,
+            retries.abandon(key),
             "circuit breaker open; gave up after " + policy.maxRetryTime());
       } else {
         Duration wait = breaker.retryIn();
-        execute(() -> attempt(job, target, attempt), wait.isZero() ? Duration.ofMillis(10) : wait);
+        execute(() -> attempt(job, target), wait.isZero() ? Duration.ofMillis(10) : wait);
       }
       return;
     }
@@ -137,6 +171,7 @@ public final class ReceiverChannel implements AutoCloseable {
       result = new Attempt.Permanent("cannot render: " + e.getClass().getSimpleName());
     }
     if (result instanceof Attempt.Delivered) {
+      retries.succeeded(key);
       breaker.success();
       metrics.sent(Duration.between(n.createdAt(), clock.instant()));
       LOG.debug("Delivered {} to {} target {}", n.id(), name, target);
@@ -145,25 +180,32 @@ public final class ReceiverChannel implements AutoCloseable {
     }
     breaker.failure();
     metrics.failed();
-    if (result instanceof Attempt.Permanent p) {
-      deadLetter(job, target, attempt, p.error());
-    } else if (result instanceof Attempt.Retry r) {
-      if (attempt >= policy.maxAttempts() || expired(job)) {
-        deadLetter(job, target, attempt, r.error());
-      } else {
-        Duration wait = backoff.delay(attempt, r.retryAfter());
-        LOG.warn(
-            "Delivery of {} to receiver {} target {} failed ({}), attempt {} of {}; retrying in {} ms",
-            n.id(),
-            name,
-            target,
-            r.error(),
-            attempt,
-            policy.maxAttempts(),
-            wait.toMillis());
-        metrics.retried();
-        execute(() -> attempt(job, target, attempt + 1), wait);
-      }
+    String error;
+    RetryPolicy.Verdict verdict;
+    Optional<Duration> retryAfter = Optional.empty();
+    if (result instanceof Attempt.Retry r) {
+      error = r.error();
+      retryAfter = r.retryAfter();
+      verdict = retries.failed(key, !expired(job));
+    } else {
+      error = ((Attempt.Permanent) result).error();
+      verdict = retries.failed(key, false);
+    }
+    if (verdict instanceof RetryPolicy.Retry again) {
+      Duration wait = Backoff.honouringRetryAfter(again.delay(), retryAfter);
+      LOG.warn(
+          "Delivery of {} to receiver {} target {} failed ({}), attempt {} of {}; retrying in {} ms",
+          n.id(),
+          name,
+          target,
+          error,
+          again.attempts(),
+          policy.maxAttempts(),
+          wait.toMillis());
+      metrics.retried();
+      execute(() -> attempt(job, target), wait);
+    } else {
+      deadLetter(job, target, verdict.attempts(), error);
     }
   }
 
@@ -179,17 +221,27 @@ public final class ReceiverChannel implements AutoCloseable {
             attempts,
             job.firstAttemptAt,
             clock.instant());
+    Try key = new Try(job, target);
     try {
       deadLetters.write(letter);
     } catch (Exception e) {
+      Duration wait = deadLetterRetries.when(key);
       LOG.warn(
-          "Cannot write dead letter for {} of receiver {}: {}; trying again",
+          "Cannot write dead letter for {} of receiver {}: {}; trying again in {} ms",
           n.id(),
           name,
-          e.toString());
-      execute(() -> deadLetter(job, target, attempts, error), policy.maxBackoff());
+          e.toString(),
+          wait.toMillis());
+      execute(
+          () -> {
+            try (LogContext.Scope s = job.logContext(name)) {
+              deadLetter(job, target, attempts, error);
+            }
+          },
+          wait);
       return;
     }
+    deadLetterRetries.forget(key);
     LOG.error(
         "Gave up delivering {} ({} alerts) to receiver {} target {} after {} attempts: {}; sent to the"
             + " dead-letter topic",
@@ -205,18 +257,6 @@ public final class ReceiverChannel implements AutoCloseable {
 
   private boolean expired(Job job) {
     return !clock.instant().isBefore(job.firstAttemptAt.plus(policy.maxRetryTime()));
-  }
-
-  private synchronized Duration reserveSlot() {
-    if (policy.minInterval().isZero()) {
-      return Duration.ZERO;
-    }
-    Instant now = clock.instant();
-    if (now.isBefore(nextSlot)) {
-      return Duration.between(now, nextSlot);
-    }
-    nextSlot = now.plus(policy.minInterval());
-    return Duration.ZERO;
   }
 
   private void execute(Runnable task, Duration delay) {
@@ -244,6 +284,7 @@ public final class ReceiverChannel implements AutoCloseable {
     final AtomicInteger dead = new AtomicInteger();
     final Instant firstAttemptAt;
     final int targets;
+    final Map<String, String> labels;
 
     Job(Dispatch dispatch, Consumer<Completion> done, int targets, Instant firstAttemptAt) {
       this.dispatch = dispatch;
@@ -251,6 +292,21 @@ public final class ReceiverChannel implements AutoCloseable {
       this.targets = targets;
       this.remaining = new AtomicInteger(targets);
       this.firstAttemptAt = firstAttemptAt;
+      this.labels = dispatch.notification().commonLabels();
+    }
+
+    /**
+     * The MDC for work on this job: the receiver, and the cluster, namespace, kind, name and rule
+     * when all its alerts share them.
+     */
+    LogContext.Scope logContext(String receiver) {
+      return LogContext.scope()
+          .put(LogContext.RECEIVER, receiver)
+          .put(LogContext.CLUSTER, labels.get("cluster"))
+          .put(LogContext.NAMESPACE, labels.get("namespace"))
+          .put(LogContext.KIND, labels.get("kind"))
+          .put(LogContext.NAME, labels.get("name"))
+          .put(LogContext.RULE, labels.get("code"));
     }
 
     void targetDone(boolean deadLettered) {

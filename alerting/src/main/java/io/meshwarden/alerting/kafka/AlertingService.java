@@ -8,6 +8,7 @@ import io.meshwarden.alerting.grouping.OffsetTracker;
 import io.meshwarden.alerting.grouping.RecordRef;
 import io.meshwarden.alerting.model.AlertFactory;
 import io.meshwarden.alerting.model.NoticeFactory;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.RemediationRecord;
 import io.meshwarden.common.protocol.WireFormatException;
@@ -188,7 +189,12 @@ public final class AlertingService implements Runnable {
     Finding f = ((WireSerde.Decoded.Ok<Finding>) decoded).value();
     if (f == null) {
       dispatcher.remove(r.key(), ref, now);
-    } else {
+      return;
+    }
+    try (LogContext.Scope s =
+        LogContext.object(f.subject().namespace(), f.subject().kind(), f.subject().name())
+            .put(LogContext.CLUSTER, f.cluster())
+            .put(LogContext.RULE, f.code())) {
       dispatcher.apply(alerts.fromFinding(f, now), r.partition(), ref, now);
     }
   }
@@ -209,7 +215,12 @@ public final class AlertingService implements Runnable {
       }
       return;
     }
-    dispatcher.apply(notices.fromRecord(rec, now), r.partition(), ref, now);
+    try (LogContext.Scope s =
+        LogContext.object(rec.target().namespace(), rec.target().kind(), rec.target().name())
+            .put(LogContext.CLUSTER, rec.cluster())
+            .put(LogContext.REQUEST_ID, rec.requestId())) {
+      dispatcher.apply(notices.fromRecord(rec, now), r.partition(), ref, now);
+    }
   }
 
   /** A poison record: to {@code <prefix>.dlq}, counted, and only then done. */

@@ -3,6 +3,7 @@ package io.meshwarden.alerting.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshwarden.alerting.config.DeliveryPolicy;
+import io.meshwarden.common.retry.ItemExponentialRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +26,57 @@ class BackoffTest {
     "30, 48000, 60000"
   })
   void growsExponentiallyWithJitterUpToTheCap(int attempt, long lowMs, long highMs) {
-    assertThat(new Backoff(policy, () -> 0.0).delay(attempt, Optional.empty())).hasMillis(lowMs);
-    assertThat(new Backoff(policy, () -> 0.999999).delay(attempt, Optional.empty()).toMillis())
-        .isBetween(lowMs, highMs);
+    assertThat(delayOfAttempt(attempt, 0.0)).hasMillis(lowMs);
+    assertThat(delayOfAttempt(attempt, 0.999999).toMillis()).isBetween(lowMs, highMs);
+  }
+
+  @Test
+  void aReceiverWaitsOnlyForItsOwnFailures() {
+    var limiter = new ItemExponentialRateLimiter<String>(Backoff.of(policy), () -> 0.0);
+    limiter.when("a");
+    limiter.when("a");
+
+    assertThat(limiter.when("a")).hasMillis(3200);
+    assertThat(limiter.when("b")).hasMillis(800);
+  }
+
+  @Test
+  void anInitialBackoffAboveTheMaxWaitsTheMax() {
+    DeliveryPolicy p =
+        new DeliveryPolicy(
+            policy.timeout(),
+            policy.maxConcurrency(),
+            policy.minInterval(),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(1),
+            policy.multiplier(),
+            policy.jitter(),
+            policy.maxAttempts(),
+            policy.maxRetryTime(),
+            policy.breakerThreshold(),
+            policy.breakerOpenFor());
+
+    assertThat(Backoff.of(p).delay(0, 0.999999).toSeconds()).isBetween(48L, 60L);
   }
 
   @Test
   void retryAfterWinsWhenLongerAndIsCappedAtAnHour() {
-    Backoff b = new Backoff(policy, () -> 0.5);
-    assertThat(b.delay(1, Optional.of(Duration.ofSeconds(30)))).hasSeconds(30);
-    assertThat(b.delay(1, Optional.of(Duration.ofMillis(1)))).hasMillis(900);
-    assertThat(b.delay(1, Optional.of(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(1));
+    Duration d = Duration.ofMillis(900);
+    assertThat(Backoff.honouringRetryAfter(d, Optional.empty())).hasMillis(900);
+    assertThat(Backoff.honouringRetryAfter(d, Optional.of(Duration.ofSeconds(30)))).hasSeconds(30);
+    assertThat(Backoff.honouringRetryAfter(d, Optional.of(Duration.ofMillis(1)))).hasMillis(900);
+    assertThat(Backoff.honouringRetryAfter(d, Optional.of(Duration.ofDays(1))))
+        .isEqualTo(Duration.ofHours(1));
+  }
+
+  /** The wait after failed attempt {@code attempt} (1-based) of one delivery. */
+  private Duration delayOfAttempt(int attempt, double random) {
+    var limiter = new ItemExponentialRateLimiter<String>(Backoff.of(policy), () -> random);
+    Duration d = Duration.ZERO;
+    for (int i = 0; i < attempt; i++) {
+      d = limiter.when("delivery");
+    }
+    return d;
   }
 
   @Test

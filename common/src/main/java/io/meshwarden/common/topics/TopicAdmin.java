@@ -1,5 +1,8 @@
 package io.meshwarden.common.topics;
 
+import io.meshwarden.common.retry.ExponentialBackoff;
+import io.meshwarden.common.retry.ItemExponentialRateLimiter;
+import io.meshwarden.common.retry.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,13 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+
+  /**
+   * How often {@link #awaitLeaders} asks again: 50 ms at first (new partitions usually have a
+   * leader within a few), doubling to at most a second on a slow cluster.
+   */
+  static final ExponentialBackoff LEADER_POLL =
+      new ExponentialBackoff(Duration.ofMillis(50), Duration.ofSeconds(1));
 
   private final Admin admin;
   private final Duration timeout;
@@ -157,6 +167,7 @@ public final class TopicAdmin {
   private void awaitLeaders(List<String> topics)
       throws InterruptedException, ExecutionException, TimeoutException {
     Instant deadline = Instant.now().plus(timeout);
+    RateLimiter<List<String>> polls = new ItemExponentialRateLimiter<>(LEADER_POLL);
     while (true) {
       boolean allLed;
       try {
@@ -176,10 +187,12 @@ public final class TopicAdmin {
       if (allLed) {
         return;
       }
-      if (Instant.now().isAfter(deadline)) {
+      Duration left = Duration.between(Instant.now(), deadline);
+      if (left.isNegative()) {
         throw new TimeoutException("partitions of " + topics + " have no leader yet");
       }
-      TimeUnit.MILLISECONDS.sleep(50);
+      Duration pause = polls.when(topics);
+      TimeUnit.NANOSECONDS.sleep(Math.min(pause.toNanos(), left.toNanos()));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.meshwarden.reconciler.stream;
 
 import io.meshwarden.common.kafka.DeadLetters;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.Severity;
@@ -120,12 +121,25 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
     // findings.
     this.ownsMesh = partition == 0;
     this.clusterGate = ownsMesh ? new ClusterGate(objectPartitions, metrics) : null;
-    context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, t -> tick());
+    context.schedule(settings.tick(), PunctuationType.WALL_CLOCK_TIME, t -> tickInContext());
   }
 
+  /**
+   * Streams runs this on a stream thread that other tasks share, so the log context is set for the
+   * record and taken off again after it.
+   */
   @Override
   public void process(Record<String, byte[]> record) {
     String namespace = ShardFacts.namespaceOf(record.key());
+    try (LogContext.Scope s =
+        LogContext.scope()
+            .put(LogContext.CLUSTER, settings.cluster())
+            .put(LogContext.NAMESPACE, namespace)) {
+      process(record, namespace);
+    }
+  }
+
+  private void process(Record<String, byte[]> record, String namespace) {
     if (namespace == null) {
       deadLetter(record, "MALFORMED_KEY", "not an objects-topic key: " + record.key());
       return;
@@ -142,6 +156,12 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
     } else {
       facts.put(record.key(), fact);
       dirty.mark(namespace, clock.instant(), fact.meta().observedAt());
+    }
+  }
+
+  private void tickInContext() {
+    try (LogContext.Scope s = LogContext.scope().put(LogContext.CLUSTER, settings.cluster())) {
+      tick();
     }
   }
 
@@ -248,6 +268,15 @@ final class ShardProcessor implements Processor<String, byte[], String, byte[]> 
 
   private void evaluate(DirtyScopes.Due due, MeshView view, Instant now) {
     String scope = due.scope();
+    boolean namespaced =
+        !ScopeEvaluator.MESH_SCOPE.equals(scope) && !ScopeEvaluator.CLUSTER_SCOPE.equals(scope);
+    try (LogContext.Scope s =
+        LogContext.scope().put(LogContext.NAMESPACE, namespaced ? scope : null)) {
+      evaluate(scope, due, view, now);
+    }
+  }
+
+  private void evaluate(String scope, DirtyScopes.Due due, MeshView view, Instant now) {
     List<RuleResult> results = results(scope, view, now);
     evaluated.add(scope);
     Map<String, Tracked> current = new HashMap<>();

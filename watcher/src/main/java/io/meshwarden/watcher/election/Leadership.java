@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.watcher.WatcherMetrics;
 import io.meshwarden.watcher.publish.Publisher;
 import java.time.Duration;
@@ -41,24 +42,34 @@ public final class Leadership implements AutoCloseable {
       Duration retryPeriod) {}
 
   private final KubernetesClient client;
+  private final String cluster;
   private final Settings settings;
   private final Publisher publisher;
   private final WatcherMetrics metrics;
   private final AtomicReference<CompletableFuture<?>> election = new AtomicReference<>();
   private final AtomicReference<String> leader = new AtomicReference<>();
-  private final ScheduledExecutorService rejoin =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "watcher-election");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService rejoin;
   private volatile boolean closed;
 
   public Leadership(
-      KubernetesClient client, Settings settings, Publisher publisher, WatcherMetrics metrics) {
+      KubernetesClient client,
+      String cluster,
+      Settings settings,
+      Publisher publisher,
+      WatcherMetrics metrics) {
     this.client = client;
+    this.cluster = cluster;
     this.settings = settings;
+    this.rejoin =
+        Executors.newSingleThreadScheduledExecutor(
+            LogContext.threadsWith(
+                LogContext.CLUSTER,
+                cluster,
+                r -> {
+                  Thread t = new Thread(r, "watcher-election");
+                  t.setDaemon(true);
+                  return t;
+                }));
     this.publisher = publisher;
     this.metrics = metrics;
   }
@@ -75,7 +86,10 @@ public final class Leadership implements AutoCloseable {
             .withRetryPeriod(settings.retryPeriod())
             .withReleaseOnCancel(true)
             .withLeaderCallbacks(
-                new LeaderCallbacks(this::startedLeading, this::stoppedLeading, this::newLeader))
+                new LeaderCallbacks(
+                    () -> inContext(this::startedLeading),
+                    () -> inContext(this::stoppedLeading),
+                    identity -> inContext(() -> newLeader(identity))))
             .build();
     election.set(client.leaderElector().withConfig(config).build().start());
   }
@@ -88,6 +102,13 @@ public final class Leadership implements AutoCloseable {
   /** Whether this replica leads. */
   public boolean leading() {
     return settings.identity().equals(leader.get());
+  }
+
+  /** The elector calls back on its own threads, which do not carry the cluster. */
+  private void inContext(Runnable callback) {
+    try (LogContext.Scope s = LogContext.scope().put(LogContext.CLUSTER, cluster)) {
+      callback.run();
+    }
   }
 
   private void startedLeading() {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.projection.Projection;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.watcher.WatcherMetrics;
@@ -35,6 +36,7 @@ public final class FactItemStore<T extends HasMetadata> implements ItemStore<T> 
 
   private record Entry(String namespace, String name, String resourceVersion, List<String> keys) {}
 
+  private final String cluster;
   private final String kind;
   private final Supplier<T> skeletons;
   private final Function<T, Projection> projection;
@@ -44,18 +46,21 @@ public final class FactItemStore<T extends HasMetadata> implements ItemStore<T> 
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
   /**
+   * @param cluster the watched cluster, for the log context
    * @param kind the watched kind, a metric tag
    * @param skeletons makes an empty object of the informer's type
    * @param projection projects a full object
    * @param namespaceAllowed which namespaces' objects are published
    */
   public FactItemStore(
+      String cluster,
       String kind,
       Supplier<T> skeletons,
       Function<T, Projection> projection,
       Predicate<String> namespaceAllowed,
       FactIndex index,
       WatcherMetrics metrics) {
+    this.cluster = cluster;
     this.kind = kind;
     this.skeletons = skeletons;
     this.projection = projection;
@@ -76,7 +81,7 @@ public final class FactItemStore<T extends HasMetadata> implements ItemStore<T> 
     List<String> keys = new ArrayList<>(2);
     String ns = meta.getNamespace();
     if (ns == null || namespaceAllowed.test(ns)) {
-      for (ObjectFacts facts : project(obj)) {
+      for (ObjectFacts facts : project(obj, meta)) {
         keys.add(facts.key());
         if (index.put(facts) == FactIndex.Outcome.CHANGED) {
           metrics.changed(kind);
@@ -94,7 +99,7 @@ public final class FactItemStore<T extends HasMetadata> implements ItemStore<T> 
     return skeleton(old);
   }
 
-  private List<ObjectFacts> project(T obj) {
+  private List<ObjectFacts> project(T obj, ObjectMeta meta) {
     Projection p = projection.apply(obj);
     if (p instanceof Projection.Projected projected) {
       if (projected.droppedOversizeValues() > 0) {
@@ -104,7 +109,11 @@ public final class FactItemStore<T extends HasMetadata> implements ItemStore<T> 
     }
     if (p instanceof Projection.Invalid invalid) {
       metrics.invalid(kind);
-      LOG.warn("Cannot project {}: it is left out of Kafka", invalid.message());
+      try (LogContext.Scope s =
+          LogContext.object(meta.getNamespace(), kind, meta.getName())
+              .put(LogContext.CLUSTER, cluster)) {
+        LOG.warn("Cannot project {}: it is left out of Kafka", invalid.message());
+      }
     }
     return List.of();
   }

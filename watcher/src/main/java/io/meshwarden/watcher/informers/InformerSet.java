@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.watcher.WatcherMetrics;
 import io.meshwarden.watcher.index.FactIndex;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public final class InformerSet implements AutoCloseable {
 
   /** How the informers are set up. */
   public record Settings(
+      String cluster,
       Set<String> controlPlaneNamespaces,
       Predicate<String> namespaceAllowed,
       long pageSize,
@@ -62,13 +64,7 @@ public final class InformerSet implements AutoCloseable {
   private final List<SharedIndexInformer<?>> informers = new CopyOnWriteArrayList<>();
   private final Set<String> missingCrdsLogged = ConcurrentHashMap.newKeySet();
   private final Set<String> startedIstioKinds = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService crdChecks =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "watcher-crd-check");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService crdChecks;
 
   public InformerSet(
       KubernetesClient client,
@@ -81,6 +77,16 @@ public final class InformerSet implements AutoCloseable {
     this.index = index;
     this.metrics = metrics;
     this.settings = settings;
+    this.crdChecks =
+        Executors.newSingleThreadScheduledExecutor(
+            LogContext.threadsWith(
+                LogContext.CLUSTER,
+                settings.cluster(),
+                r -> {
+                  Thread t = new Thread(r, "watcher-crd-check");
+                  t.setDaemon(true);
+                  return t;
+                }));
     metrics.syncedInformers(
         () -> informers.stream().filter(SharedIndexInformer::hasSynced).count());
   }
@@ -186,6 +192,7 @@ public final class InformerSet implements AutoCloseable {
         source.withLimit(settings.pageSize()).runnableInformer(settings.resync().toMillis());
     informer.itemStore(
         new FactItemStore<>(
+            settings.cluster(),
             kind.kind(),
             skeletons,
             obj -> projector.project(obj, kind.kind(), apiVersion),
@@ -194,7 +201,12 @@ public final class InformerSet implements AutoCloseable {
             metrics));
     informer.exceptionHandler(
         (isStarted, t) -> {
-          LOG.warn("{} informer: {}; it retries", kind.kind(), t.toString());
+          try (LogContext.Scope s =
+              LogContext.scope()
+                  .put(LogContext.CLUSTER, settings.cluster())
+                  .put(LogContext.KIND, kind.kind())) {
+            LOG.warn("{} informer: {}; it retries", kind.kind(), t.toString());
+          }
           return true;
         });
     informer.start();

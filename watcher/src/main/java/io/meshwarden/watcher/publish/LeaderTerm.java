@@ -1,10 +1,14 @@
 package io.meshwarden.watcher.publish;
 
 import io.meshwarden.common.kafka.KafkaErrors;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.protocol.FactKeys;
 import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.common.protocol.WireCodec;
+import io.meshwarden.common.retry.ExponentialBackoff;
+import io.meshwarden.common.retry.ItemExponentialRateLimiter;
+import io.meshwarden.common.retry.RateLimiter;
 import io.meshwarden.common.topics.TopicNames;
 import io.meshwarden.watcher.WatcherMetrics;
 import io.meshwarden.watcher.index.FactIndex;
@@ -34,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Fenced (ProducerFenced or InvalidProducerEpoch) or any other fatal error ends the term at once
  * and tells the owner, which gives up leadership; a retriable error aborts the transaction, puts
- * the batch back and tries again after a pause.
+ * the batch back and tries again after a pause: {@code retryPause} at first, doubling while the
+ * failures go on, at most {@link #MAX_RETRY_PAUSE}, and back to {@code retryPause} after a commit.
  */
 public final class LeaderTerm implements Runnable {
 
@@ -42,6 +47,12 @@ public final class LeaderTerm implements Runnable {
 
   /** Batching knobs: transactions cost per commit, so batch by a short window. */
   public record Batching(int maxRecords, Duration window, Duration retryPause) {}
+
+  /** The longest pause between failed transactions (unless {@code retryPause} is longer). */
+  static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(30);
+
+  /** The limiter's only key: a term retries one transaction at a time. */
+  private static final String TRANSACTION = "transaction";
 
   private final Producer<String, byte[]> producer;
   private final TopicReader reader;
@@ -51,6 +62,7 @@ public final class LeaderTerm implements Runnable {
   private final Batching batching;
   private final WatcherMetrics metrics;
   private final Runnable onFatal;
+  private final RateLimiter<String> retryPauses;
   private volatile boolean stopping;
   private volatile boolean publishing;
 
@@ -71,10 +83,21 @@ public final class LeaderTerm implements Runnable {
     this.batching = batching;
     this.metrics = metrics;
     this.onFatal = onFatal;
+    Duration pause = batching.retryPause();
+    this.retryPauses =
+        new ItemExponentialRateLimiter<>(
+            new ExponentialBackoff(
+                pause, pause.compareTo(MAX_RETRY_PAUSE) > 0 ? pause : MAX_RETRY_PAUSE));
   }
 
   @Override
   public void run() {
+    try (LogContext.Scope s = LogContext.scope().put(LogContext.CLUSTER, cluster)) {
+      lead();
+    }
+  }
+
+  private void lead() {
     try {
       producer.initTransactions();
       PublishedView view = recover();
@@ -167,13 +190,21 @@ public final class LeaderTerm implements Runnable {
       if (stopping || KafkaErrors.classify(e) == KafkaErrors.Kind.FATAL) {
         throw e;
       }
-      LOG.warn("Publishing {} records failed ({}); retrying", pending.size(), e.toString());
+      // A term retries for as long as it leads, so this is a warning every time.
+      Duration pause = retryPauses.when(TRANSACTION);
+      LOG.warn(
+          "Publishing {} records failed ({}), {} times in a row; retrying in {} ms",
+          pending.size(),
+          e.toString(),
+          retryPauses.retries(TRANSACTION),
+          pause.toMillis());
       metrics.aborted();
       producer.abortTransaction();
       index.dirty().markAll(batch);
-      TimeUnit.MILLISECONDS.sleep(batching.retryPause().toMillis());
+      TimeUnit.NANOSECONDS.sleep(pause.toNanos());
       return;
     }
+    retryPauses.forget(TRANSACTION);
     for (Pending p : pending) {
       view.set(p.key(), p.hash());
       metrics.published(
