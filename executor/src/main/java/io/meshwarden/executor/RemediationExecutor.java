@@ -5,6 +5,10 @@ import io.meshwarden.common.http.HealthCheck;
 import io.meshwarden.common.http.HealthChecks;
 import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.common.kafka.KafkaErrors;
+import io.meshwarden.common.logging.LogContext;
+import io.meshwarden.common.retry.ExponentialBackoff;
+import io.meshwarden.common.retry.ItemExponentialRateLimiter;
+import io.meshwarden.common.retry.RateLimiter;
 import io.meshwarden.core.policy.ParsedPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The remediation executor of one cluster, ready for the reconciler role's {@code Main} to wire:
@@ -63,6 +68,14 @@ public final class RemediationExecutor implements AutoCloseable {
   private boolean restored;
   private java.time.Instant lastPass;
   private Thread thread;
+
+  /** The one key of {@link #stepRetries}: the executor's loop retries one thing, its step. */
+  private static final String STEP = "step";
+
+  /** Backoff of a failing step: 5 ms doubling to 30 s, reset by the next step that succeeds. */
+  private final RateLimiter<String> stepRetries =
+      new ItemExponentialRateLimiter<>(
+          new ExponentialBackoff(Duration.ofMillis(5), Duration.ofSeconds(30)));
 
   RemediationExecutor(
       RemediationConfig config,
@@ -126,11 +139,11 @@ public final class RemediationExecutor implements AutoCloseable {
   }
 
   private void loop() {
-    Duration backoff = Duration.ofMillis(5);
+    MDC.put(LogContext.CLUSTER, config.cluster());
     while (running.get()) {
       try {
         step();
-        backoff = Duration.ofMillis(5);
+        stepRetries.forget(STEP);
       } catch (RuntimeException e) {
         if (KafkaErrors.classify(e) == KafkaErrors.Kind.FATAL && isKafka(e)) {
           LOG.error("Remediation executor stops on a fatal Kafka error", e);
@@ -138,12 +151,13 @@ public final class RemediationExecutor implements AutoCloseable {
           running.set(false);
           return;
         }
-        LOG.warn("Remediation step failed; retrying in {}", backoff, e);
+        Duration backoff = stepRetries.when(STEP);
+        LOG.warn(
+            "Remediation step failed ({} in a row); retrying in {}",
+            stepRetries.retries(STEP),
+            backoff,
+            e);
         pause(backoff);
-        backoff =
-            backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-                ? Duration.ofSeconds(30)
-                : backoff.multipliedBy(2);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.meshwarden.executor;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.meshwarden.common.logging.LogContext;
 import io.meshwarden.common.protocol.ObjectRef;
 import io.meshwarden.common.protocol.RemediationRecord.Outcome;
 import io.meshwarden.common.protocol.RemediationRequest;
@@ -34,7 +35,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Takes each held request through observe → validate → decide → act → record, and follows the
@@ -318,6 +318,11 @@ final class Remediator {
         }
       }
       transientSince.remove(req.id());
+      LOG.error(
+          "Restart patch of {} failed ({}); the remediation failed",
+          req.target(),
+          e.getCode() == 0 ? "no answer" : e.getCode(),
+          e);
       finish(
           w,
           Outcome.FAILED,
@@ -504,15 +509,13 @@ final class Remediator {
   }
 
   private static void withMdc(RemediationRequest req, Runnable body) {
-    MDC.put("namespace", req.target().namespace());
-    MDC.put("kind", req.target().kind());
-    MDC.put("name", req.target().name());
-    try {
+    ObjectRef t = req.target();
+    try (LogContext.Scope scope =
+        LogContext.object(t.namespace(), t.kind(), t.name())
+            .put(LogContext.CLUSTER, req.cluster())
+            .put(LogContext.RULE, req.reasonCode())
+            .put(LogContext.REQUEST_ID, req.id())) {
       body.run();
-    } finally {
-      MDC.remove("namespace");
-      MDC.remove("kind");
-      MDC.remove("name");
     }
   }
 }
