@@ -6,13 +6,15 @@ import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.ObjectFacts;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Turns one Kubernetes or Istio object, as the JSON tree {@code kubectl get -o json} prints
  * (apiVersion, kind, metadata, spec, status), into its {@link ObjectFacts}. The offline {@code
  * analyze} command feeds it trees read by {@link KubernetesYaml}; the watcher feeds it informer
- * objects serialised to trees. Neither fabric8 nor Kafka is involved.
+ * objects as plain Java values ({@link #projectMap}), which it reads without a JSON text round
+ * trip. Neither fabric8 nor Kafka is involved.
  *
  * <p>It is total: a kind it does not read is {@link Projection.Skipped}, a malformed object is
  * {@link Projection.Invalid} with the offending field's path, and nothing throws. Labels and
@@ -90,6 +92,22 @@ public final class FactProjector {
       return new Projection.Invalid(
           describe(object), "", "could not be projected: " + e.getClass().getName());
     }
+  }
+
+  /**
+   * Projects {@code object} held as plain Java values (maps, lists, strings, numbers, booleans), as
+   * fabric8 gives them for any of its objects with {@code
+   * client.getKubernetesSerialization().convertValue(obj, Map.class)}: the same facts as {@link
+   * #project(JsonNode)} of the object's JSON, without writing or parsing JSON text. Never throws.
+   */
+  public Projection projectMap(Map<String, ?> object) {
+    JsonNode tree;
+    try {
+      tree = JavaTrees.toTree(object);
+    } catch (RuntimeException e) {
+      return new Projection.Invalid("object", "", "could not be read: " + e.getClass().getName());
+    }
+    return project(tree);
   }
 
   /** The facts of {@code object}: none when skipped or invalid, two for a revision-tag webhook. */
