@@ -1,7 +1,6 @@
 package io.meshwarden.common.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.ObjectFacts;
 import java.time.Clock;
@@ -116,52 +115,14 @@ public final class FactProjector {
   }
 
   private static Projection route(Source s) {
-    String v = s.apiVersion();
-    return switch (s.kind()) {
-      case "Namespace" -> v.equals("v1") ? CoreKindsProjector.namespace(s) : unsupported(s);
-      case "Service" -> v.equals("v1") ? CoreKindsProjector.service(s) : unsupported(s);
-      case "Secret" -> v.equals("v1") ? CoreKindsProjector.secret(s) : unsupported(s);
-      case "ConfigMap" -> v.equals("v1") ? ConfigMapProjector.project(s) : unsupported(s);
-      case "Pod" -> v.equals("v1") ? PodProjector.project(s) : unsupported(s);
-      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" ->
-          inGroup(v, "apps") ? workload(s) : unsupported(s);
-      case "Job" -> inGroup(v, "batch") ? workload(s) : unsupported(s);
-      case "PodDisruptionBudget" ->
-          v.equals("policy/v1") ? CoreKindsProjector.podDisruptionBudget(s) : unsupported(s);
-      case "MutatingWebhookConfiguration" ->
-          v.equals("admissionregistration.k8s.io/v1")
-              ? WebhookProjector.project(s)
-              : unsupported(s);
-      case "VirtualService",
-          "DestinationRule",
-          "Gateway",
-          "ServiceEntry",
-          "WorkloadEntry",
-          "WorkloadGroup",
-          "Sidecar" ->
-          inGroup(v, IstioConfigProjector.GROUP)
-              ? IstioConfigProjector.project(s, FactKind.valueOf(s.kind()))
-              : unsupported(s);
-      case "PeerAuthentication" ->
-          inGroup(v, PeerAuthenticationProjector.GROUP)
-              ? PeerAuthenticationProjector.project(s)
-              : unsupported(s);
-      default -> s.skipped("kind not projected");
-    };
-  }
-
-  private static Projection workload(Source s) {
-    return WorkloadProjector.project(s, FactKind.valueOf(s.kind()));
-  }
-
-  private static boolean inGroup(String apiVersion, String group) {
-    return apiVersion.length() > group.length() + 1
-        && apiVersion.startsWith(group)
-        && apiVersion.charAt(group.length()) == '/';
-  }
-
-  private static Projection unsupported(Source s) {
-    return s.skipped("apiVersion " + s.apiVersion() + " not projected for this kind");
+    WatchedKind kind = WatchedKind.of(s.kind());
+    if (kind == null) {
+      return s.skipped("kind not projected");
+    }
+    if (!kind.reads(s.apiVersion())) {
+      return s.skipped("apiVersion " + s.apiVersion() + " not projected for this kind");
+    }
+    return kind.project(s);
   }
 
   /** {@code Kind namespace/name} as far as readable, for messages; each part capped. */
