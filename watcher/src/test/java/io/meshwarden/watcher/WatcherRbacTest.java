@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.meshwarden.watcher.informers.WatchedKind;
+import io.meshwarden.common.projection.WatchedKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -27,7 +27,7 @@ class WatcherRbacTest {
 
     Set<String> watched =
         WatchedKind.all().stream()
-            .filter(k -> !k.controlPlaneOnly())
+            .filter(k -> k.scope() != WatchedKind.Scope.CONTROL_PLANE)
             .map(k -> k.group() + "/" + k.resource())
             .collect(Collectors.toSet());
     assertThat(granted).isEqualTo(watched);
@@ -43,7 +43,7 @@ class WatcherRbacTest {
 
     Set<String> watched =
         WatchedKind.all().stream()
-            .filter(WatchedKind::controlPlaneOnly)
+            .filter(k -> k.scope() == WatchedKind.Scope.CONTROL_PLANE)
             .map(k -> k.group() + "/" + k.resource())
             .collect(Collectors.toSet());
     assertThat(grants(role, Set.of("list", "watch"))).isEqualTo(watched);

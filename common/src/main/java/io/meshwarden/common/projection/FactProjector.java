@@ -1,18 +1,19 @@
 package io.meshwarden.common.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.ObjectFacts;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Turns one Kubernetes or Istio object, as the JSON tree {@code kubectl get -o json} prints
  * (apiVersion, kind, metadata, spec, status), into its {@link ObjectFacts}. The offline {@code
  * analyze} command feeds it trees read by {@link KubernetesYaml}; the watcher feeds it informer
- * objects serialised to trees. Neither fabric8 nor Kafka is involved.
+ * objects as plain Java values ({@link #projectMap}), which it reads without a JSON text round
+ * trip. Neither fabric8 nor Kafka is involved.
  *
  * <p>It is total: a kind it does not read is {@link Projection.Skipped}, a malformed object is
  * {@link Projection.Invalid} with the offending field's path, and nothing throws. Labels and
@@ -92,58 +93,36 @@ public final class FactProjector {
     }
   }
 
+  /**
+   * Projects {@code object} held as plain Java values (maps, lists, strings, numbers, booleans), as
+   * fabric8 gives them for any of its objects with {@code
+   * client.getKubernetesSerialization().convertValue(obj, Map.class)}: the same facts as {@link
+   * #project(JsonNode)} of the object's JSON, without writing or parsing JSON text. Never throws.
+   */
+  public Projection projectMap(Map<String, ?> object) {
+    JsonNode tree;
+    try {
+      tree = JavaTrees.toTree(object);
+    } catch (RuntimeException e) {
+      return new Projection.Invalid("object", "", "could not be read: " + e.getClass().getName());
+    }
+    return project(tree);
+  }
+
   /** The facts of {@code object}: none when skipped or invalid, two for a revision-tag webhook. */
   public List<ObjectFacts> projectAll(JsonNode object) {
     return project(object).facts();
   }
 
   private static Projection route(Source s) {
-    String v = s.apiVersion();
-    return switch (s.kind()) {
-      case "Namespace" -> v.equals("v1") ? CoreKindsProjector.namespace(s) : unsupported(s);
-      case "Service" -> v.equals("v1") ? CoreKindsProjector.service(s) : unsupported(s);
-      case "Secret" -> v.equals("v1") ? CoreKindsProjector.secret(s) : unsupported(s);
-      case "ConfigMap" -> v.equals("v1") ? ConfigMapProjector.project(s) : unsupported(s);
-      case "Pod" -> v.equals("v1") ? PodProjector.project(s) : unsupported(s);
-      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" ->
-          inGroup(v, "apps") ? workload(s) : unsupported(s);
-      case "Job" -> inGroup(v, "batch") ? workload(s) : unsupported(s);
-      case "PodDisruptionBudget" ->
-          v.equals("policy/v1") ? CoreKindsProjector.podDisruptionBudget(s) : unsupported(s);
-      case "MutatingWebhookConfiguration" ->
-          v.equals("admissionregistration.k8s.io/v1")
-              ? WebhookProjector.project(s)
-              : unsupported(s);
-      case "VirtualService",
-          "DestinationRule",
-          "Gateway",
-          "ServiceEntry",
-          "WorkloadEntry",
-          "WorkloadGroup",
-          "Sidecar" ->
-          inGroup(v, IstioConfigProjector.GROUP)
-              ? IstioConfigProjector.project(s, FactKind.valueOf(s.kind()))
-              : unsupported(s);
-      case "PeerAuthentication" ->
-          inGroup(v, PeerAuthenticationProjector.GROUP)
-              ? PeerAuthenticationProjector.project(s)
-              : unsupported(s);
-      default -> s.skipped("kind not projected");
-    };
-  }
-
-  private static Projection workload(Source s) {
-    return WorkloadProjector.project(s, FactKind.valueOf(s.kind()));
-  }
-
-  private static boolean inGroup(String apiVersion, String group) {
-    return apiVersion.length() > group.length() + 1
-        && apiVersion.startsWith(group)
-        && apiVersion.charAt(group.length()) == '/';
-  }
-
-  private static Projection unsupported(Source s) {
-    return s.skipped("apiVersion " + s.apiVersion() + " not projected for this kind");
+    WatchedKind kind = WatchedKind.of(s.kind());
+    if (kind == null) {
+      return s.skipped("kind not projected");
+    }
+    if (!kind.reads(s.apiVersion())) {
+      return s.skipped("apiVersion " + s.apiVersion() + " not projected for this kind");
+    }
+    return kind.project(s);
   }
 
   /** {@code Kind namespace/name} as far as readable, for messages; each part capped. */

@@ -7,13 +7,11 @@ import io.meshwarden.common.protocol.FactMeta;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 
 /**
- * Projects the {@code networking.istio.io} kinds (VirtualService, DestinationRule, Gateway,
- * ServiceEntry, WorkloadEntry, WorkloadGroup, Sidecar) of any served version. The spec is kept
- * whole, as a copy, so the fact stays immutable even if the caller reuses its tree.
+ * Projects the {@code networking.istio.io} kinds ({@link WatchedKind}'s rows made with the
+ * two-argument constructor) of any served version. The spec is kept whole, as a copy, so the fact
+ * stays immutable even if the caller reuses its tree.
  */
 final class IstioConfigProjector {
-
-  static final String GROUP = "networking.istio.io";
 
   private IstioConfigProjector() {}
 

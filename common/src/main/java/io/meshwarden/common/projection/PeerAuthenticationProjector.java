@@ -12,8 +12,6 @@ import java.util.Map;
  */
 final class PeerAuthenticationProjector {
 
-  static final String GROUP = "security.istio.io";
-
   private PeerAuthenticationProjector() {}
 
   static Projection project(Source src) {

@@ -18,13 +18,13 @@ public enum FactKind {
   PodDisruptionBudget(Topic.OBJECTS, true),
   Service(Topic.MESH, true),
   Secret(Topic.OBJECTS, true),
-  VirtualService(Topic.OBJECTS, true),
-  DestinationRule(Topic.OBJECTS, true),
-  Gateway(Topic.MESH, true),
-  ServiceEntry(Topic.MESH, true),
-  WorkloadEntry(Topic.OBJECTS, true),
-  WorkloadGroup(Topic.OBJECTS, true),
-  Sidecar(Topic.OBJECTS, true),
+  VirtualService(Topic.OBJECTS, Shape.ISTIO_CONFIG),
+  DestinationRule(Topic.OBJECTS, Shape.ISTIO_CONFIG),
+  Gateway(Topic.MESH, Shape.ISTIO_CONFIG),
+  ServiceEntry(Topic.MESH, Shape.ISTIO_CONFIG),
+  WorkloadEntry(Topic.OBJECTS, Shape.ISTIO_CONFIG),
+  WorkloadGroup(Topic.OBJECTS, Shape.ISTIO_CONFIG),
+  Sidecar(Topic.OBJECTS, Shape.ISTIO_CONFIG),
   InjectorConfig(Topic.MESH, true),
   MutatingWebhookConfiguration(Topic.MESH, false),
   RevisionTag(Topic.MESH, false),
@@ -35,6 +35,13 @@ public enum FactKind {
    */
   PeerAuthentication(Topic.MESH, true);
 
+  /** The record a kind is published as, where it is not a record of its own. */
+  private enum Shape {
+    OWN,
+    /** {@link IstioConfigFacts}: a namespaced {@code networking.istio.io} kind, spec whole. */
+    ISTIO_CONFIG
+  }
+
   /** The topic family a kind is published to. */
   public enum Topic {
     OBJECTS,
@@ -43,10 +50,19 @@ public enum FactKind {
 
   private final Topic topic;
   private final boolean namespaced;
+  private final Shape shape;
 
   FactKind(Topic topic, boolean namespaced) {
     this.topic = topic;
     this.namespaced = namespaced;
+    this.shape = Shape.OWN;
+  }
+
+  /** A namespaced Istio networking kind published as {@link IstioConfigFacts}. */
+  FactKind(Topic topic, Shape shape) {
+    this.topic = topic;
+    this.namespaced = true;
+    this.shape = shape;
   }
 
   public Topic topic() {
@@ -67,16 +83,6 @@ public enum FactKind {
 
   /** True for the {@code networking.istio.io} kinds published with their spec as a JSON tree. */
   public boolean isIstioConfig() {
-    return switch (this) {
-      case VirtualService,
-          DestinationRule,
-          Gateway,
-          ServiceEntry,
-          WorkloadEntry,
-          WorkloadGroup,
-          Sidecar ->
-          true;
-      default -> false;
-    };
+    return shape == Shape.ISTIO_CONFIG;
   }
 }

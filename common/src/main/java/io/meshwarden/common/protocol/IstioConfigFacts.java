@@ -3,8 +3,8 @@ package io.meshwarden.common.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A {@code networking.istio.io} resource: VirtualService, DestinationRule, Gateway, ServiceEntry,
- * WorkloadEntry, WorkloadGroup or Sidecar, with its {@code spec} as a JSON tree.
+ * A {@code networking.istio.io} resource (a {@link FactKind} whose {@link FactKind#isIstioConfig()}
+ * holds) with its {@code spec} as a JSON tree.
  *
  * @param apiVersion the version the cluster served it as, e.g. {@code networking.istio.io/v1}
  */

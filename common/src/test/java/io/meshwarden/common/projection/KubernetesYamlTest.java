@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.FactMeta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +34,13 @@ class KubernetesYamlTest {
   void readsEveryDocumentOfAMultiDocumentFile() throws IOException {
     List<JsonNode> objects = KubernetesYaml.read(Fixtures.path("istio-networking.yaml"));
 
+    // The file holds one object of each Istio networking kind, in FactKind's order.
     assertThat(kinds(objects))
-        .containsExactly(
-            "VirtualService",
-            "DestinationRule",
-            "Gateway",
-            "ServiceEntry",
-            "WorkloadEntry",
-            "WorkloadGroup",
-            "Sidecar");
+        .containsExactlyElementsOf(
+            Arrays.stream(FactKind.values())
+                .filter(FactKind::isIstioConfig)
+                .map(FactKind::name)
+                .toList());
   }
 
   @Test

@@ -138,15 +138,10 @@ final class SampleRecords {
             null,
             "10.0.0.12"));
     all.add(new SecretFacts(null, null, meta("istio-system", "shop-cert"), "kubernetes.io/tls"));
-    for (FactKind k :
-        List.of(
-            FactKind.VirtualService,
-            FactKind.DestinationRule,
-            FactKind.Gateway,
-            FactKind.ServiceEntry,
-            FactKind.WorkloadEntry,
-            FactKind.WorkloadGroup,
-            FactKind.Sidecar)) {
+    for (FactKind k : FactKind.values()) {
+      if (!k.isIstioConfig()) {
+        continue;
+      }
       all.add(
           new IstioConfigFacts(
               null,

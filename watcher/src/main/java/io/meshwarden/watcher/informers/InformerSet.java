@@ -1,28 +1,20 @@
 package io.meshwarden.watcher.informers;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.meshwarden.common.logging.LogContext;
+import io.meshwarden.common.projection.WatchedKind;
 import io.meshwarden.watcher.WatcherMetrics;
 import io.meshwarden.watcher.index.FactIndex;
+import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,10 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one informer per watched kind (ConfigMaps only in the control-plane namespaces), each
- * feeding a {@link FactItemStore}. Every replica runs them, leader or not, so a new leader starts
- * with warm caches. Istio CRDs that are not installed are logged once and looked for again every
- * {@code crdRecheck} until they appear.
+ * Runs one informer per row of {@link WatchedKind} (per control-plane namespace for {@link
+ * WatchedKind.Scope#CONTROL_PLANE} rows), each feeding a {@link FactItemStore}. Built-in kinds are
+ * read as fabric8's typed objects, Istio kinds as generic resources. Every replica runs them,
+ * leader or not, so a new leader starts with warm caches. Istio CRDs that are not installed are
+ * logged once and looked for again every {@code crdRecheck} until they appear.
  */
 public final class InformerSet implements AutoCloseable {
 
@@ -93,30 +86,55 @@ public final class InformerSet implements AutoCloseable {
 
   /** Starts every informer; returns without waiting for them to sync. */
   public void start() {
-    start(WatchedKind.NAMESPACE, client.namespaces(), Namespace::new);
-    start(WatchedKind.POD, client.pods().inAnyNamespace(), Pod::new);
-    start(WatchedKind.DEPLOYMENT, client.apps().deployments().inAnyNamespace(), Deployment::new);
-    start(
-        WatchedKind.STATEFUL_SET, client.apps().statefulSets().inAnyNamespace(), StatefulSet::new);
-    start(WatchedKind.DAEMON_SET, client.apps().daemonSets().inAnyNamespace(), DaemonSet::new);
-    start(WatchedKind.REPLICA_SET, client.apps().replicaSets().inAnyNamespace(), ReplicaSet::new);
-    start(WatchedKind.JOB, client.batch().v1().jobs().inAnyNamespace(), Job::new);
-    start(WatchedKind.SERVICE, client.services().inAnyNamespace(), Service::new);
-    start(WatchedKind.SECRET, client.secrets().inAnyNamespace(), Secret::new);
-    start(
-        WatchedKind.PDB,
-        client.policy().v1().podDisruptionBudget().inAnyNamespace(),
-        PodDisruptionBudget::new);
-    for (String ns : settings.controlPlaneNamespaces()) {
-      start(WatchedKind.CONFIG_MAP, client.configMaps().inNamespace(ns), ConfigMap::new);
+    for (WatchedKind kind : WatchedKind.all()) {
+      if (!kind.istio()) {
+        startBuiltIn(kind);
+      }
     }
-    start(
-        WatchedKind.MUTATING_WEBHOOK,
-        client.admissionRegistration().v1().mutatingWebhookConfigurations(),
-        MutatingWebhookConfiguration::new);
     checkIstioCrds();
     long every = settings.crdRecheck().toMillis();
     crdChecks.scheduleWithFixedDelay(this::checkIstioCrds, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** A built-in kind, read as the typed class fabric8 registers for it. */
+  private <T extends HasMetadata> void startBuiltIn(WatchedKind kind) {
+    String version = kind.versions().get(0);
+    Class<? extends KubernetesResource> registered =
+        client
+            .getKubernetesSerialization()
+            .getRegisteredKubernetesResource(kind.apiVersion(version), kind.kind());
+    if (registered == null || !HasMetadata.class.isAssignableFrom(registered)) {
+      throw new IllegalStateException("fabric8 has no model class for " + kind.kind());
+    }
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) registered;
+    Supplier<T> skeletons = skeletons(type);
+    MixedOperation<T, ?, ?> resources = client.resources(type);
+    switch (kind.scope()) {
+      case CLUSTER -> start(kind, version, resources, skeletons);
+      case NAMESPACED -> start(kind, version, resources.inAnyNamespace(), skeletons);
+      case CONTROL_PLANE -> {
+        for (String ns : settings.controlPlaneNamespaces()) {
+          start(kind, version, resources.inNamespace(ns), skeletons);
+        }
+      }
+    }
+  }
+
+  private static <T> Supplier<T> skeletons(Class<T> type) {
+    Constructor<T> constructor;
+    try {
+      constructor = type.getConstructor();
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(type.getName() + " has no public no-argument constructor", e);
+    }
+    return () -> {
+      try {
+        return constructor.newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot make an empty " + type.getSimpleName(), e);
+      }
+    };
   }
 
   /** True once every started informer has completed its initial list. */
@@ -130,7 +148,10 @@ public final class InformerSet implements AutoCloseable {
   }
 
   private void checkIstioCrds() {
-    for (WatchedKind kind : WatchedKind.ISTIO) {
+    for (WatchedKind kind : WatchedKind.all()) {
+      if (!kind.istio()) {
+        continue;
+      }
       if (startedIstioKinds.contains(kind.kind())) {
         continue;
       }
@@ -151,12 +172,13 @@ public final class InformerSet implements AutoCloseable {
                 .withVersion(version.get())
                 .withKind(kind.kind())
                 .withPlural(kind.resource())
-                .withNamespaced(true)
+                .withNamespaced(kind.namespaced())
                 .build();
+        var resources = client.genericKubernetesResources(context);
         start(
             kind,
             version.get(),
-            client.genericKubernetesResources(context).inAnyNamespace(),
+            kind.namespaced() ? resources.inAnyNamespace() : resources,
             GenericKubernetesResource::new);
         startedIstioKinds.add(kind.kind());
         LOG.info("Watching {} ({}/{})", kind.kind(), kind.group(), version.get());
@@ -181,13 +203,8 @@ public final class InformerSet implements AutoCloseable {
   }
 
   private <T extends HasMetadata> void start(
-      WatchedKind kind, Informable<T> source, Supplier<T> skeletons) {
-    start(kind, kind.versions().get(0), source, skeletons);
-  }
-
-  private <T extends HasMetadata> void start(
       WatchedKind kind, String version, Informable<T> source, Supplier<T> skeletons) {
-    String apiVersion = kind.group().isEmpty() ? version : kind.group() + "/" + version;
+    String apiVersion = kind.apiVersion(version);
     SharedIndexInformer<T> informer =
         source.withLimit(settings.pageSize()).runnableInformer(settings.resync().toMillis());
     informer.itemStore(

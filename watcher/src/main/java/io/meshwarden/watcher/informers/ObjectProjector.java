@@ -1,19 +1,16 @@
 package io.meshwarden.watcher.informers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.meshwarden.common.projection.FactProjector;
 import io.meshwarden.common.projection.Projection;
-import io.meshwarden.common.protocol.WireCodec;
-import java.io.IOException;
+import java.util.Map;
 
 /**
- * Projects a fabric8 object: serialises it with fabric8's own serialisation (which knows its
- * model's quirks such as IntOrString) to the JSON {@code kubectl} would print, reads that as a tree
- * and hands it to the shared {@link FactProjector}. List items can lack {@code kind} and {@code
- * apiVersion}; the informer's kind fills them in.
+ * Projects a fabric8 object. fabric8's own serialisation (which knows its model's quirks such as
+ * IntOrString) converts it to plain maps and lists in memory, with no JSON text written or parsed,
+ * and the shared {@link FactProjector} reads those ({@link FactProjector#projectMap}). List items
+ * can lack {@code kind} and {@code apiVersion}; the informer's kind fills them in.
  */
 public final class ObjectProjector {
 
@@ -27,20 +24,23 @@ public final class ObjectProjector {
 
   /** Projects {@code obj}, an object of {@code kind} served as {@code apiVersion}. */
   public Projection project(HasMetadata obj, String kind, String apiVersion) {
-    JsonNode tree;
+    Map<String, Object> values;
     try {
-      tree = WireCodec.mapper().readTree(serialization.asJson(obj));
-    } catch (IOException | RuntimeException e) {
-      return new Projection.Invalid(kind, "", "could not be serialised: " + e.getClass().getName());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> converted = serialization.convertValue(obj, Map.class);
+      values = converted;
+    } catch (RuntimeException e) {
+      return new Projection.Invalid(kind, "", "could not be converted: " + e.getClass().getName());
     }
-    if (tree instanceof ObjectNode o) {
-      if (!o.hasNonNull("kind")) {
-        o.put("kind", kind);
-      }
-      if (!o.hasNonNull("apiVersion")) {
-        o.put("apiVersion", apiVersion);
-      }
+    if (values == null) {
+      return new Projection.Invalid(kind, "", "could not be converted: no object");
     }
-    return projector.project(tree);
+    if (values.get("kind") == null) {
+      values.put("kind", kind);
+    }
+    if (values.get("apiVersion") == null) {
+      values.put("apiVersion", apiVersion);
+    }
+    return projector.projectMap(values);
   }
 }

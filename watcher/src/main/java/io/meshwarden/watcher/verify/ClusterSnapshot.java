@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.meshwarden.common.projection.Projection;
+import io.meshwarden.common.projection.WatchedKind;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.watcher.informers.ObjectProjector;
-import io.meshwarden.watcher.informers.WatchedKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +47,9 @@ public final class ClusterSnapshot {
               .withPlural(kind.resource())
               .withNamespaced(kind.namespaced())
               .build();
-      String apiVersion = kind.group().isEmpty() ? version : kind.group() + "/" + version;
+      String apiVersion = kind.apiVersion(version);
       List<GenericKubernetesResource> items =
-          kind.controlPlaneOnly()
+          kind.scope() == WatchedKind.Scope.CONTROL_PLANE
               ? controlPlaneNamespaces.stream()
                   .flatMap(
                       ns ->
