@@ -92,7 +92,8 @@ public final class RemediationExecutor implements AutoCloseable {
     this.policies = new PolicyStore(client, clock);
     KubeEvents events = config.dryRun() ? null : new KubeEvents(client, config.actor(), clock);
     this.recorder = new Recorder(config.cluster(), config.actor(), sink, events, meters, clock);
-    LiveProjector projector = new LiveProjector(config.cluster(), clock);
+    LiveProjector projector =
+        new LiveProjector(client.getKubernetesSerialization(), config.cluster(), clock);
     this.remediator =
         new Remediator(
             config,
