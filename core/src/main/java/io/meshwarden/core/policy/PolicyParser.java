@@ -1,6 +1,7 @@
 package io.meshwarden.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwarden.common.config.Durations;
 import io.meshwarden.core.policy.InjectionPolicy.Alerting;
 import io.meshwarden.core.policy.InjectionPolicy.Mode;
 import java.time.DateTimeException;

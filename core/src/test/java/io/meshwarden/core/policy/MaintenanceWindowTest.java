@@ -50,16 +50,4 @@ class MaintenanceWindowTest {
   void rejectsBadCronNamingTheField(String cron, String message) {
     assertThatThrownBy(() -> CronExpression.parse(cron)).hasMessageContaining(message);
   }
-
-  @ParameterizedTest
-  @CsvSource({"90s, PT1M30S", "1h30m, PT1H30M", "2d, PT48H", "250ms, PT0.25S", "PT5M, PT5M"})
-  void readsDurationsLikeKubernetesUsers(String text, Duration expected) {
-    assertThat(Durations.parse(text)).isEqualTo(expected);
-  }
-
-  @ParameterizedTest
-  @CsvSource({"5 minutes", "1h30", "-5m", "m5"})
-  void rejectsWhatIsNotADuration(String text) {
-    assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class);
-  }
 }
