@@ -2,10 +2,10 @@ package io.meshwarden.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.common.protocol.RemediationRecord;
 import io.meshwarden.common.protocol.RemediationRecord.Outcome;
 import io.meshwarden.common.protocol.RemediationRequest;
-import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.testkit.kafka.KafkaCluster;
 import io.meshwarden.testkit.kafka.WithKafka;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +70,8 @@ class RemediationDeadLetterIT {
     Map<String, ConsumerRecord<String, byte[]>> letters = new HashMap<>();
     readAll(sim.topics.deadLetter()).forEach(r -> letters.put(r.key(), r));
     assertThat(letters).containsOnlyKeys("shop/Deployment/bad", "shop/Deployment/newer");
+    assertThat(letters.values())
+        .allSatisfy(l -> assertThat(DeadLetters.missing(l.headers())).isEmpty());
     ConsumerRecord<String, byte[]> b = letters.get("shop/Deployment/bad");
     assertThat(b.value()).isEqualTo(notJson);
     assertThat(headers(b))
