@@ -165,11 +165,8 @@ final class LiveState {
 
   private static boolean selects(PodDisruptionBudget pdb, Map<String, String> podLabels) {
     LabelSelector sel = pdb.getSpec() == null ? null : pdb.getSpec().getSelector();
-    if (sel == null || sel.getMatchLabels() == null) {
-      return false;
-    }
-    return sel.getMatchLabels().entrySet().stream()
-        .allMatch(e -> e.getValue().equals(podLabels.get(e.getKey())));
+    // policy/v1: a PDB without a selector selects no pod; an empty one ({}) selects every pod.
+    return sel != null && LabelSelectors.of(sel).matches(podLabels);
   }
 
   private static boolean eq(Integer value, int want) {
