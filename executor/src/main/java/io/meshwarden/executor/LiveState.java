@@ -61,13 +61,19 @@ final class LiveState {
       return Optional.empty();
     }
     Shape shape = shape(object);
+    // The API filters by matchLabels; matchExpressions are applied here, with the same selector
+    // semantics as everywhere else.
+    var selector = LabelSelectors.of(shape.selector());
     List<Pod> livePods =
         client
             .pods()
             .inNamespace(ns)
             .withLabels(shape.selector().getMatchLabels())
             .list()
-            .getItems();
+            .getItems()
+            .stream()
+            .filter(p -> selector.matches(orEmpty(p.getMetadata().getLabels())))
+            .toList();
     List<PodRollout> pods = livePods.stream().map(LiveState::pod).toList();
     List<ObjectFacts> facts = new ArrayList<>(projector.project(object));
     livePods.forEach(p -> facts.addAll(projector.project(p)));
@@ -148,11 +154,8 @@ final class LiveState {
 
   private static boolean selects(PodDisruptionBudget pdb, Map<String, String> podLabels) {
     LabelSelector sel = pdb.getSpec() == null ? null : pdb.getSpec().getSelector();
-    if (sel == null || sel.getMatchLabels() == null) {
-      return false;
-    }
-    return sel.getMatchLabels().entrySet().stream()
-        .allMatch(e -> e.getValue().equals(podLabels.get(e.getKey())));
+    // policy/v1: a PDB without a selector selects no pod; an empty one ({}) selects every pod.
+    return sel != null && LabelSelectors.of(sel).matches(podLabels);
   }
 
   private static boolean eq(Integer value, int want) {

@@ -70,6 +70,8 @@ class RemediationDeadLetterIT {
     Map<String, ConsumerRecord<String, byte[]>> letters = new HashMap<>();
     readAll(sim.topics.deadLetter()).forEach(r -> letters.put(r.key(), r));
     assertThat(letters).containsOnlyKeys("shop/Deployment/bad", "shop/Deployment/newer");
+    assertThat(letters.values())
+        .allSatisfy(l -> assertThat(DeadLetters.missing(l.headers())).isEmpty());
     ConsumerRecord<String, byte[]> b = letters.get("shop/Deployment/bad");
     assertThat(b.value()).isEqualTo(notJson);
     assertThat(headers(b))

@@ -501,7 +501,7 @@ class RemediationExecutorIT {
     assertThat(status("shop")).contains("\"type\":\"Accepted\"").contains("\"skipped\":1");
     assertThat(status("broken"))
         .contains("\"type\":\"Invalid\"")
-        .contains("spec.remediation.windows[0].cron: minute 61 is outside 0-59");
+        .contains("spec.remediation.windows[0].cron: minute '61': Value 61 not in range [0, 59]");
     assertThat(sim.auditTopic())
         .anySatisfy(
             rec -> {

@@ -1,5 +1,6 @@
 package io.meshwarden.sandbox;
 
+import io.meshwarden.common.config.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,8 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--duration",
       description =
-          "Stop after this long (ISO-8601 like PT30S, or seconds); default: until Ctrl-C.")
+          "Stop after this long (30s, 5m, PT30S, or a bare number of seconds); default: until"
+              + " Ctrl-C.")
   String duration;
 
   @Option(
@@ -143,15 +145,16 @@ public final class Main implements Callable<Integer> {
     return summary.allAsExpected() && topicsEqual && sandbox.alerting().alertsFiring() > 0;
   }
 
+  /** A bare number of seconds (this flag's own shorthand), else any {@link Durations} syntax. */
   static Duration parse(String text) {
     try {
-      return text.chars().allMatch(Character::isDigit)
+      return !text.isEmpty() && text.chars().allMatch(Character::isDigit)
           ? Duration.ofSeconds(Long.parseLong(text))
-          : Duration.parse(text);
+          : Durations.parse(text);
     } catch (RuntimeException e) {
       throw new CommandLine.ParameterException(
           new CommandLine(new Main()),
-          "--duration: expected seconds or ISO-8601, got '" + text + "'");
+          "--duration: expected seconds or " + Durations.EXPECTED + ", got '" + text + "'");
     }
   }
 }

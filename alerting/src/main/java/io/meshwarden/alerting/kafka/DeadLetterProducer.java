@@ -2,12 +2,18 @@ package io.meshwarden.alerting.kafka;
 
 import io.meshwarden.alerting.delivery.DeadLetter;
 import io.meshwarden.alerting.delivery.DeadLetterSink;
+import io.meshwarden.common.kafka.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 
-/** Writes dead letters to {@code <prefix>.alerts.dlq} and waits for the acknowledgement. */
+/**
+ * Writes dead letters to {@code <prefix>.alerts.dlq}, with the {@link DeadLetters#REQUIRED} headers
+ * (reason {@code UNDELIVERABLE}) and {@link DeadLetters#RECEIVER}, and waits for the
+ * acknowledgement.
+ */
 public final class DeadLetterProducer implements DeadLetterSink {
 
   private final String topic;
@@ -20,10 +26,11 @@ public final class DeadLetterProducer implements DeadLetterSink {
 
   @Override
   public void write(DeadLetter letter) throws Exception {
+    Headers h =
+        DeadLetters.headers(DeadLetters.UNDELIVERABLE, letter.error(), UnreadableProducer.ROLE);
+    h.add(DeadLetters.RECEIVER, letter.receiver().getBytes(StandardCharsets.UTF_8));
     ProducerRecord<String, byte[]> r =
-        new ProducerRecord<>(topic, letter.key(), Codec.encode(letter));
-    r.headers().add("mw_error", letter.error().getBytes(StandardCharsets.UTF_8));
-    r.headers().add("mw_receiver", letter.receiver().getBytes(StandardCharsets.UTF_8));
+        new ProducerRecord<>(topic, null, letter.key(), Codec.encode(letter), h);
     producer.send(r).get(30, TimeUnit.SECONDS);
   }
 

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.meshwarden.alerting.AlertingConfig;
 import io.meshwarden.alerting.AlertingRuntime;
-import io.meshwarden.alerting.kafka.UnreadableProducer;
+import io.meshwarden.common.kafka.DeadLetters;
 import io.meshwarden.common.protocol.WireSerde;
 import io.meshwarden.testkit.kafka.KafkaCluster;
 import io.meshwarden.testkit.kafka.WithKafka;
@@ -56,19 +56,19 @@ class UnreadableRecordsIT {
         ConsumerRecord<String, byte[]> f = byKey.get("bad-finding");
         assertThat(f.value()).isEqualTo(notJson);
         assertThat(headers(f))
-            .containsEntry(UnreadableProducer.REASON, "MALFORMED")
-            .containsEntry(UnreadableProducer.TOPIC, it.topics.findings())
-            .containsEntry(UnreadableProducer.PARTITION, Integer.toString(badFinding.partition()))
-            .containsEntry(UnreadableProducer.OFFSET, Long.toString(badFinding.offset()))
-            .containsEntry(UnreadableProducer.ROLE, "alerting")
-            .containsKey(UnreadableProducer.ERROR);
+            .containsEntry(DeadLetters.REASON, "MALFORMED")
+            .containsEntry(DeadLetters.TOPIC, it.topics.findings())
+            .containsEntry(DeadLetters.PARTITION, Integer.toString(badFinding.partition()))
+            .containsEntry(DeadLetters.OFFSET, Long.toString(badFinding.offset()))
+            .containsEntry(DeadLetters.ROLE, "alerting")
+            .containsKey(DeadLetters.ERROR);
         ConsumerRecord<String, byte[]> r = byKey.get("shop/Pod/x");
         assertThat(r.value()).isEqualTo(future);
         assertThat(headers(r))
-            .containsEntry(UnreadableProducer.REASON, "UNSUPPORTED_SCHEMA")
-            .containsEntry(UnreadableProducer.TOPIC, it.topics.remediations())
-            .containsEntry(UnreadableProducer.PARTITION, Integer.toString(badRecord.partition()))
-            .containsEntry(UnreadableProducer.OFFSET, Long.toString(badRecord.offset()));
+            .containsEntry(DeadLetters.REASON, "UNSUPPORTED_SCHEMA")
+            .containsEntry(DeadLetters.TOPIC, it.topics.remediations())
+            .containsEntry(DeadLetters.PARTITION, Integer.toString(badRecord.partition()))
+            .containsEntry(DeadLetters.OFFSET, Long.toString(badRecord.offset()));
         assertThat(it.counter("meshwarden.alerting.findings.unreadable")).isEqualTo(1.0);
         assertThat(it.counter("meshwarden.alerting.remediations.unreadable")).isEqualTo(1.0);
         // What was readable went on: the finding and the failed remediation were delivered.

@@ -2,14 +2,11 @@ package io.meshwarden.common.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,12 +35,8 @@ public record ConfigType<T>(
   /** {@code true} or {@code false}, in any case; nothing else. */
   public static final ConfigType<Boolean> BOOLEAN = of("true or false", ConfigType::bool);
 
-  /**
-   * A non-negative duration: {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d} or
-   * ISO-8601 {@code PT30S}.
-   */
-  public static final ConfigType<Duration> DURATION =
-      of("a duration such as 250ms, 30s, 5m, 1h, 2d or PT30S", ConfigType::duration);
+  /** A non-negative duration, read by {@link Durations#parse(String)}. */
+  public static final ConfigType<Duration> DURATION = of(Durations.EXPECTED, Durations::parse);
 
   /** A comma-separated list of non-empty items (a YAML sequence works too). */
   public static final ConfigType<List<String>> STRING_LIST =
@@ -55,8 +48,6 @@ public record ConfigType<T>(
   /** A secret; shown masked wherever configuration is printed. */
   public static final ConfigType<Secret> SECRET =
       new ConfigType<>("a non-empty string", Secret::of, s -> Secret.MASK);
-
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   public ConfigType {
     Objects.requireNonNull(expected, "expected");
@@ -121,32 +112,6 @@ public record ConfigType<T>(
       return Boolean.FALSE;
     }
     throw new IllegalArgumentException("not a boolean");
-  }
-
-  private static Duration duration(String text) {
-    Matcher m = SHORT_DURATION.matcher(text);
-    Duration d;
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      d =
-          switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-          };
-    } else {
-      try {
-        d = Duration.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("not a duration", e);
-      }
-    }
-    if (d.isNegative()) {
-      throw new IllegalArgumentException("negative");
-    }
-    return d;
   }
 
   private static List<String> list(String text) {

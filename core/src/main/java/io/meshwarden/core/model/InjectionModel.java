@@ -168,8 +168,7 @@ public final class InjectionModel {
   /** Istio skips empty selectors, which would otherwise match every pod. */
   private static boolean firstMatch(List<LabelSelector> selectors, Map<String, String> labels) {
     for (LabelSelector s : selectors) {
-      boolean empty = s.matchLabels().isEmpty() && s.matchExpressions().isEmpty();
-      if (!empty && s.matches(labels)) {
+      if (s.terms() > 0 && s.matches(labels)) {
         return true;
       }
     }

@@ -103,7 +103,7 @@ public final class MeshIndex {
    * namespace}, or everywhere when {@code namespace} is null.
    */
   public List<WorkloadView> selected(String namespace, Map<String, String> selector) {
-    LabelSelector s = new LabelSelector(selector, List.of());
+    LabelSelector s = LabelSelector.ofMatchLabels(selector);
     List<WorkloadView> out = new ArrayList<>();
     for (NamespaceView ns : cluster.namespaces().values()) {
       if (namespace != null && !namespace.equals(ns.name())) {
@@ -120,7 +120,7 @@ public final class MeshIndex {
 
   /** The pods of {@code namespace} whose labels satisfy every map of {@code selectors}. */
   public List<PodView> pods(String namespace, List<Map<String, String>> selectors) {
-    List<LabelSelector> all = selectors.stream().map(m -> new LabelSelector(m, List.of())).toList();
+    List<LabelSelector> all = selectors.stream().map(LabelSelector::ofMatchLabels).toList();
     return namespace(namespace).map(NamespaceView::pods).orElse(List.of()).stream()
         .filter(p -> all.stream().allMatch(s -> s.matches(p.facts().meta().labels())))
         .toList();

@@ -2,6 +2,7 @@ package io.meshwarden.core.model;
 
 import io.meshwarden.common.protocol.InjectorConfigFacts;
 import io.meshwarden.common.protocol.IstioConfigFacts;
+import io.meshwarden.common.protocol.LabelSelector;
 import io.meshwarden.common.protocol.MeshConfigFacts;
 import io.meshwarden.common.protocol.NamespaceFacts;
 import io.meshwarden.common.protocol.PeerAuthenticationFacts;
@@ -242,7 +243,7 @@ public final class MeshView {
       }
     }
     for (PeerAuthenticationFacts p : workload) {
-      if (labels.entrySet().containsAll(p.selector().entrySet())) {
+      if (LabelSelector.ofMatchLabels(p.selector()).matches(labels)) {
         String portMode = port == null ? null : p.portLevelMtls().get(String.valueOf(port));
         if (portMode != null && !PeerAuthenticationFacts.UNSET.equals(portMode)) {
           return Optional.of(portMode);

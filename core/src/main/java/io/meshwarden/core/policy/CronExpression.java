@@ -1,37 +1,34 @@
 package io.meshwarden.core.policy;
 
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
 import java.time.ZonedDateTime;
-import java.util.BitSet;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
- * A five-field cron expression ({@code minute hour day-of-month month day-of-week}) with {@code *},
- * lists, ranges and steps, as crontab reads it. Day of week is 0–7 (0 and 7 are Sunday). When both
- * day fields are restricted, either may match (crontab's rule). No names, no {@code L}/{@code W}.
+ * A five-field crontab expression ({@code minute hour day-of-month month day-of-week}), read and
+ * matched by cron-utils with its UNIX definition: {@code *}, lists, ranges, steps ({@code *}/n,
+ * a-b/n, a/n), month and day names; day of week 0–7 (0 and 7 are Sunday). When both day fields are
+ * restricted either may match (crontab's rule); {@code *} and {@code *}/1 leave a day field
+ * unrestricted. No {@code L}, {@code W}, {@code #} or {@code ?}. This class keeps the library
+ * behind meshwarden's own small interface and error messages.
  */
 public final class CronExpression {
 
-  private final String text;
-  private final BitSet minutes;
-  private final BitSet hours;
-  private final BitSet days;
-  private final BitSet months;
-  private final BitSet weekdays;
-  private final boolean daysRestricted;
-  private final boolean weekdaysRestricted;
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
-  private CronExpression(String text, String[] f) {
+  private static final String[] FIELDS = {"minute", "hour", "day of month", "month", "day of week"};
+
+  private final String text;
+  private final ExecutionTime times;
+
+  private CronExpression(String text, ExecutionTime times) {
     this.text = text;
-    this.minutes = field(f[0], 0, 59, "minute");
-    this.hours = field(f[1], 0, 23, "hour");
-    this.days = field(f[2], 1, 31, "day of month");
-    this.months = field(f[3], 1, 12, "month");
-    BitSet dow = field(f[4], 0, 7, "day of week");
-    if (dow.get(7)) {
-      dow.set(0);
-    }
-    this.weekdays = dow;
-    this.daysRestricted = !f[2].equals("*");
-    this.weekdaysRestricted = !f[4].equals("*");
+    this.times = times;
   }
 
   /**
@@ -44,24 +41,44 @@ public final class CronExpression {
       throw new IllegalArgumentException("cron expression is missing");
     }
     String[] fields = text.trim().split("\\s+");
-    if (fields.length != 5) {
+    if (fields.length != FIELDS.length) {
       throw new IllegalArgumentException(
           "cron expression '" + text + "' must have 5 fields, has " + fields.length);
     }
-    return new CronExpression(text, fields);
+    for (int i = 0; i < fields.length; i++) {
+      String[] alone = {"*", "*", "*", "*", "*"};
+      alone[i] = fields[i];
+      try {
+        PARSER.parse(String.join(" ", alone));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            FIELDS[i] + " '" + fields[i] + "': " + reason(e.getMessage()), e);
+      }
+    }
+    try {
+      return new CronExpression(
+          text, ExecutionTime.forCron(PARSER.parse(String.join(" ", fields))));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cron expression '" + text + "': " + reason(e.getMessage()), e);
+    }
   }
 
-  /** Whether a window starts at this minute. */
+  /** Whether a window opens at the minute of {@code t}. */
   public boolean matches(ZonedDateTime t) {
-    if (!minutes.get(t.getMinute()) || !hours.get(t.getHour()) || !months.get(t.getMonthValue())) {
-      return false;
-    }
-    boolean dom = days.get(t.getDayOfMonth());
-    boolean dow = weekdays.get(t.getDayOfWeek().getValue() % 7);
-    if (daysRestricted && weekdaysRestricted) {
-      return dom || dow;
-    }
-    return dom && dow;
+    ZonedDateTime minute = t.truncatedTo(ChronoUnit.MINUTES);
+    return latestAtOrBefore(minute)
+        .filter(m -> m.toInstant().equals(minute.toInstant()))
+        .isPresent();
+  }
+
+  /**
+   * The latest opening at or before the minute of {@code t}, in {@code t}'s zone; empty when there
+   * is none. A wall-clock time that happens twice when clocks go back is an opening both times; one
+   * that is skipped when they go forward is none.
+   */
+  public Optional<ZonedDateTime> latestAtOrBefore(ZonedDateTime t) {
+    return times.lastExecution(t.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1));
   }
 
   @Override
@@ -69,48 +86,8 @@ public final class CronExpression {
     return text;
   }
 
-  private static BitSet field(String spec, int min, int max, String name) {
-    BitSet bits = new BitSet(max + 1);
-    for (String part : spec.split(",")) {
-      int step = 1;
-      String range = part;
-      int slash = part.indexOf('/');
-      if (slash >= 0) {
-        step = number(part.substring(slash + 1), 1, max, name);
-        range = part.substring(0, slash);
-      }
-      int from;
-      int to;
-      if (range.equals("*")) {
-        from = min;
-        to = max;
-      } else if (range.contains("-")) {
-        String[] ends = range.split("-", 2);
-        from = number(ends[0], min, max, name);
-        to = number(ends[1], min, max, name);
-      } else {
-        from = number(range, min, max, name);
-        to = slash >= 0 ? max : from;
-      }
-      if (from > to) {
-        throw new IllegalArgumentException(name + " range '" + range + "' runs backwards");
-      }
-      for (int v = from; v <= to; v += step) {
-        bits.set(v);
-      }
-    }
-    return bits;
-  }
-
-  private static int number(String s, int min, int max, String name) {
-    try {
-      int v = Integer.parseInt(s);
-      if (v < min || v > max) {
-        throw new IllegalArgumentException(name + " " + v + " is outside " + min + "-" + max);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " '" + s + "' is not a number", e);
-    }
+  private static String reason(String message) {
+    String m = message == null ? "invalid" : message;
+    return m.replace("Failed to parse cron expression. ", "").trim();
   }
 }

@@ -1,5 +1,6 @@
 package io.meshwarden.core.policy;
 
+import io.meshwarden.common.protocol.LabelSelector;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,6 +10,10 @@ import java.util.Map;
  * how meshwarden may correct them.
  *
  * @param name the policy's name
+ * @param namespaceSelector the namespaces covered; {@link LabelSelector#EVERYTHING} when the policy
+ *     names none
+ * @param workloadSelector the workloads covered, by template labels; {@link
+ *     LabelSelector#EVERYTHING} when the policy names none
  * @param generation {@code metadata.generation}, echoed as {@code status.observedGeneration}
  * @param revision the revision the covered workloads should run, or null for "what the namespace
  *     says"
@@ -18,8 +23,8 @@ import java.util.Map;
 public record InjectionPolicy(
     String name,
     long generation,
-    Selector namespaceSelector,
-    Selector workloadSelector,
+    LabelSelector namespaceSelector,
+    LabelSelector workloadSelector,
     boolean requireInjection,
     String revision,
     Mode mode,

@@ -1,6 +1,8 @@
 package io.meshwarden.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwarden.common.config.Durations;
+import io.meshwarden.common.protocol.LabelSelector;
 import io.meshwarden.core.policy.InjectionPolicy.Alerting;
 import io.meshwarden.core.policy.InjectionPolicy.Mode;
 import java.time.DateTimeException;
@@ -22,7 +24,6 @@ import java.util.Set;
 public final class PolicyParser {
 
   private static final Set<String> SEVERITIES = Set.of("CRITICAL", "ERROR", "WARNING", "INFO");
-  private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
 
   private PolicyParser() {}
 
@@ -127,22 +128,70 @@ public final class PolicyParser {
     return new Alerting(labels, severity);
   }
 
-  private static Selector selector(JsonNode s, String field) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    s.path("matchLabels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-    List<Selector.Requirement> reqs = new ArrayList<>();
-    JsonNode exprs = s.path("matchExpressions");
-    for (int i = 0; i < exprs.size(); i++) {
-      JsonNode e = exprs.get(i);
-      String op = e.path("operator").asText();
-      if (!OPERATORS.contains(op)) {
-        throw new Bad(field + ".matchExpressions[" + i + "].operator", "unknown operator " + op);
-      }
-      List<String> values = new ArrayList<>();
-      e.path("values").forEach(v -> values.add(v.asText()));
-      reqs.add(new Selector.Requirement(e.path("key").asText(), op, values));
+  /**
+   * A policy's selector. An absent one covers everything, as an empty one does; one the Kubernetes
+   * API would refuse makes the policy invalid rather than cover nothing in silence.
+   */
+  private static LabelSelector selector(JsonNode s, String field) {
+    if (s.isMissingNode() || s.isNull()) {
+      return LabelSelector.EVERYTHING;
     }
-    return new Selector(labels, reqs);
+    if (!s.isObject()) {
+      throw new Bad(field, "must be a label selector object");
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    JsonNode matchLabels = s.path("matchLabels");
+    if (!matchLabels.isMissingNode() && !matchLabels.isNull() && !matchLabels.isObject()) {
+      throw new Bad(field + ".matchLabels", "must be a map of label names to values");
+    }
+    for (Map.Entry<String, JsonNode> e : matchLabels.properties()) {
+      if (!e.getValue().isTextual()) {
+        throw new Bad(field + ".matchLabels." + e.getKey(), "the value must be a string");
+      }
+      labels.put(e.getKey(), e.getValue().asText());
+    }
+    List<LabelSelector.Requirement> reqs = new ArrayList<>();
+    JsonNode exprs = s.path("matchExpressions");
+    if (!exprs.isMissingNode() && !exprs.isNull() && !exprs.isArray()) {
+      throw new Bad(field + ".matchExpressions", "must be a list");
+    }
+    for (int i = 0; i < exprs.size(); i++) {
+      String at = field + ".matchExpressions[" + i + "]";
+      LabelSelector.Requirement r = requirement(exprs.get(i), at);
+      r.problem()
+          .ifPresent(
+              p -> {
+                throw new Bad(at, p);
+              });
+      reqs.add(r);
+    }
+    LabelSelector selector = new LabelSelector(labels, reqs);
+    selector
+        .problem()
+        .ifPresent(
+            p -> {
+              throw new Bad(field + ".matchLabels", p);
+            });
+    return selector;
+  }
+
+  private static LabelSelector.Requirement requirement(JsonNode e, String field) {
+    if (!e.isObject() || !e.path("key").isTextual() || !e.path("operator").isTextual()) {
+      throw new Bad(field, "needs a string key and a string operator");
+    }
+    JsonNode values = e.path("values");
+    if (!values.isMissingNode() && !values.isNull() && !values.isArray()) {
+      throw new Bad(field + ".values", "must be a list of strings");
+    }
+    List<String> texts = new ArrayList<>();
+    for (JsonNode v : values) {
+      if (!v.isTextual()) {
+        throw new Bad(field + ".values", "must be a list of strings");
+      }
+      texts.add(v.asText());
+    }
+    return new LabelSelector.Requirement(
+        e.path("key").asText(), e.path("operator").asText(), texts);
   }
 
   private static Instant resume(JsonNode node) {

@@ -35,7 +35,7 @@ public final class ServiceEntrySelectsNothingRule implements ClusterRule {
         continue;
       }
       Map<String, String> selector = Specs.workloadSelector(se);
-      LabelSelector s = new LabelSelector(selector, List.of());
+      LabelSelector s = LabelSelector.ofMatchLabels(selector);
       boolean entries =
           ns.istioConfig(FactKind.WorkloadEntry).stream()
               .anyMatch(we -> s.matches(WorkloadEntries.labels(we)));

@@ -30,7 +30,7 @@ final class Services {
         .filter(s -> s.meta().namespace().equals(namespace) && selectsPods(s))
         .filter(
             s -> {
-              LabelSelector sel = new LabelSelector(s.selector(), List.of());
+              LabelSelector sel = LabelSelector.ofMatchLabels(s.selector());
               return MeshIndex.labelSets(w).stream().anyMatch(sel::matches);
             })
         .toList();

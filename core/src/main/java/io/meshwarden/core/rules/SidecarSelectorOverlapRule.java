@@ -39,7 +39,7 @@ public final class SidecarSelectorOverlapRule implements NamespaceRule {
     Map<String, Set<String>> sidecarsByWorkload = new TreeMap<>();
     for (WorkloadView w : namespace.workloads()) {
       for (IstioConfigFacts s : selecting) {
-        LabelSelector sel = new LabelSelector(Specs.workloadSelector(s), List.of());
+        LabelSelector sel = LabelSelector.ofMatchLabels(Specs.workloadSelector(s));
         if (MeshIndex.labelSets(w).stream().anyMatch(sel::matches)) {
           sidecarsByWorkload
               .computeIfAbsent(Subjects.describe(w.ref()), k -> new TreeSet<>())

@@ -139,6 +139,7 @@ public final class WebhookOverlapRule implements MeshRule {
     return out;
   }
 
+  /** A webhook without this selector is called for every object (Kubernetes defaults it to {}). */
   private static boolean matches(LabelSelector selector, Map<String, String> labels) {
     return selector == null || selector.matches(labels);
   }

@@ -23,7 +23,7 @@ final class WorkloadEntries {
       MeshView mesh, String namespace, Map<String, String> labels) {
     return mesh.serviceEntries().stream()
         .filter(se -> se.meta().namespace().equals(namespace) && Specs.hasWorkloadSelector(se))
-        .filter(se -> new LabelSelector(Specs.workloadSelector(se), List.of()).matches(labels))
+        .filter(se -> LabelSelector.ofMatchLabels(Specs.workloadSelector(se)).matches(labels))
         .toList();
   }
 }

@@ -100,7 +100,17 @@ class PolicyParserTest {
         "{\"remediation\": {\"windows\": [{\"cron\": \"0 2 * * *\", \"duration\": \"8d\"}]}}|spec.remediation.windows[0].duration",
         "{\"remediation\": {\"windows\": [{\"cron\": \"0 2 * * *\", \"duration\": \"1h\", \"timeZone\": \"Mars/Olympus\"}]}}|spec.remediation.windows[0].timeZone",
         "{\"alerting\": {\"severity\": \"loud\"}}|spec.alerting.severity",
-        "{\"namespaceSelector\": {\"matchExpressions\": [{\"key\": \"a\", \"operator\": \"Like\"}]}}|spec.namespaceSelector.matchExpressions[0].operator",
+        "{\"namespaceSelector\": {\"matchExpressions\": [{\"key\": \"a\", \"operator\": \"Like\"}]}}|spec.namespaceSelector.matchExpressions[0]",
+        "{\"namespaceSelector\": {\"matchExpressions\": [{\"key\": \"a\", \"operator\": \"In\"}]}}|spec.namespaceSelector.matchExpressions[0]",
+        "{\"namespaceSelector\": {\"matchExpressions\": [{\"key\": \"a\", \"operator\": \"Exists\", \"values\": [\"x\"]}]}}|spec.namespaceSelector.matchExpressions[0]",
+        "{\"namespaceSelector\": {\"matchExpressions\": [{\"key\": \"a\", \"operator\": \"NotIn\", \"values\": [\"a b\"]}]}}|spec.namespaceSelector.matchExpressions[0]",
+        "{\"namespaceSelector\": {\"matchExpressions\": [{\"key\": \"a\", \"operator\": \"In\", \"values\": [1]}]}}|spec.namespaceSelector.matchExpressions[0].values",
+        "{\"namespaceSelector\": {\"matchExpressions\": {\"key\": \"a\"}}}|spec.namespaceSelector.matchExpressions",
+        "{\"workloadSelector\": {\"matchLabels\": {\"app\": \"web;drop\"}}}|spec.workloadSelector.matchLabels",
+        "{\"workloadSelector\": {\"matchLabels\": {\"-app\": \"web\"}}}|spec.workloadSelector.matchLabels",
+        "{\"workloadSelector\": {\"matchLabels\": {\"app\": {\"nested\": 1}}}}|spec.workloadSelector.matchLabels.app",
+        "{\"workloadSelector\": {\"matchLabels\": [\"app\"]}}|spec.workloadSelector.matchLabels",
+        "{\"workloadSelector\": \"app=web\"}|spec.workloadSelector",
       })
   void anInvalidPolicyNamesTheFieldAndNeverThrows(String spec, String field) {
     ParsedPolicy parsed = PolicyParser.parse(policy(spec));

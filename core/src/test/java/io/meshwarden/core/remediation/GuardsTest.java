@@ -2,12 +2,12 @@ package io.meshwarden.core.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshwarden.common.protocol.LabelSelector;
 import io.meshwarden.common.protocol.ObjectRef;
 import io.meshwarden.core.policy.CronExpression;
 import io.meshwarden.core.policy.InjectionPolicy;
 import io.meshwarden.core.policy.MaintenanceWindow;
 import io.meshwarden.core.policy.RemediationSettings;
-import io.meshwarden.core.policy.Selector;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -182,8 +182,8 @@ class GuardsTest {
           new InjectionPolicy(
               "p",
               1,
-              Selector.ALL,
-              Selector.ALL,
+              LabelSelector.EVERYTHING,
+              LabelSelector.EVERYTHING,
               true,
               null,
               mode,

@@ -47,6 +47,8 @@ class DeadLetterTopologyTest {
     assertThat(header(first.headers(), DeadLetters.PARTITION)).isEqualTo("0");
     assertThat(header(first.headers(), DeadLetters.OFFSET)).isEqualTo("0");
     assertThat(header(first.headers(), DeadLetters.ERROR)).contains("not JSON");
+    assertThat(letters).allSatisfy(l -> assertThat(DeadLetters.missing(l.headers())).isEmpty());
+    assertThat(header(first.headers(), DeadLetters.ROLE)).isEqualTo("reconciler");
     assertThat(header(letters.get(1).headers(), DeadLetters.REASON))
         .isEqualTo("UNSUPPORTED_SCHEMA");
     assertThat(header(letters.get(1).headers(), DeadLetters.OFFSET)).isEqualTo("1");
@@ -63,6 +65,8 @@ class DeadLetterTopologyTest {
     h.mesh.pipeInput("no-key-shape", "{}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(h.meshDeadLetters).hasSize(2);
+    assertThat(h.meshDeadLetters)
+        .allSatisfy(l -> assertThat(DeadLetters.missing(l.headers())).isEmpty());
     assertThat(header(h.meshDeadLetters.get(0).headers(), DeadLetters.TOPIC))
         .isEqualTo("mw.test.mesh");
     assertThat(header(h.meshDeadLetters.get(1).headers(), DeadLetters.REASON))

@@ -62,7 +62,10 @@ final class ScenarioSteps {
     return r;
   }
 
-  /** {@code 30s}, {@code 2m}, or ISO-8601 {@code PT30S}. */
+  /**
+   * {@code 30s}, {@code 2m}, or ISO-8601 {@code PT30S}: a subset of meshwarden's duration syntax,
+   * read here because testkit cannot depend on common (whose tests use testkit).
+   */
   static Duration duration(Object raw) {
     String s = String.valueOf(raw).trim();
     if (s.startsWith("P")) {

@@ -5,7 +5,13 @@ import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.List;
 import java.util.Map;
 
-/** Evaluates a Kubernetes {@link LabelSelector} against a label set, as the API server does. */
+/**
+ * Evaluates a Kubernetes {@link LabelSelector} against a label set, as the API server does. The
+ * simulated cluster keeps this evaluator of its own on purpose: it stands in for the API server
+ * that meshwarden's selector ({@code io.meshwarden.common.protocol.LabelSelector}) is tested
+ * against, so sharing that code would let one bug pass on both sides (and testkit, used by common's
+ * tests, cannot depend on common).
+ */
 public final class LabelSelectors {
 
   private LabelSelectors() {}
