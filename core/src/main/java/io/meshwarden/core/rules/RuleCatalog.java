@@ -40,6 +40,7 @@ public final class RuleCatalog {
             new ProxyUidRule(),
             new WebhookOverlapRule(),
             new WebhookFailOpenRule(),
+            new MalformedObjectRule(),
             new PortNameConventionRule(),
             new WorkloadPortProtocolConflictRule(),
             new WorkloadTargetPortConflictRule(),
