@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:nothing at or above --fail-on",
       "1:a finding at or above --fail-on",
-      "2:bad input (the message names the file and line)"
+      "2:input that is not YAML, or a missing path (the message names the file and line)"
     })
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -85,10 +86,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     ClusterView view = view(manifests, now);
     RuleEngine engine = RuleEngine.standard();
-    List<RuleResult> results = engine.evaluate(view);
+    List<RuleResult> results = withMalformed(engine.evaluate(view), manifests);
     render(results, manifests, engine, now, out);
     out.flush();
     return failOn.failsOn(results) ? 1 : 0;
+  }
+
+  /** The rules' results and one per malformed object, in the engine's order. */
+  private static List<RuleResult> withMalformed(List<RuleResult> results, Manifests manifests) {
+    List<RuleResult> all = new ArrayList<>(results);
+    all.addAll(manifests.malformed());
+    all.sort(RuleEngine.ORDER);
+    return all;
   }
 
   private ClusterView view(Manifests manifests, Instant now) {

@@ -1,6 +1,6 @@
 package io.meshwarden.analyze;
 
-/** Input {@code analyze} cannot use: a missing path, malformed YAML, a malformed object. */
+/** Input {@code analyze} cannot use: a missing path, or text that is not YAML. */
 public final class BadInputException extends Exception {
 
   private static final long serialVersionUID = 1L;

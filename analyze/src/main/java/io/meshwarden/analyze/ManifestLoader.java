@@ -6,6 +6,8 @@ import io.meshwarden.common.projection.KubernetesYaml;
 import io.meshwarden.common.projection.KubernetesYamlException;
 import io.meshwarden.common.projection.Projection;
 import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.core.rules.MalformedObjectRule;
+import io.meshwarden.core.rules.RuleResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,11 @@ import java.util.stream.Stream;
 
 /**
  * Reads manifest files and directories into facts with the shared {@link FactProjector}. Kinds it
- * does not read are counted and skipped; malformed YAML or a malformed object is a {@link
- * BadInputException} naming the file (and the line, for YAML errors).
+ * does not read are counted and skipped. A malformed object (a field of the wrong type, a required
+ * one missing) becomes an MW0030 result on that object and the rest is read on; only input that is
+ * not YAML at all (or a path that cannot be read) is a {@link BadInputException} naming the file
+ * (and the line, for YAML errors). An object whose kind is not even readable cannot be named as a
+ * subject and is rejected the same way.
  *
  * <p>PeerAuthentications are facts like any other kind: the projector reads them and {@code
  * MeshViewBuilder} resolves their modes, exactly as in the stream.
@@ -35,14 +40,22 @@ final class ManifestLoader {
   Manifests load(List<Path> inputs) throws BadInputException {
     List<ObjectFacts> facts = new ArrayList<>();
     Map<String, Manifests.Source> sources = new HashMap<>();
+    List<RuleResult> malformed = new ArrayList<>();
     int skipped = 0;
     for (Path file : expand(inputs)) {
       for (KubernetesYaml.Located located : read(file)) {
         JsonNode object = located.object();
         Projection p = projector.project(object);
         if (p instanceof Projection.Invalid bad) {
-          throw new BadInputException(
-              file + ": " + bad.object() + ": field " + bad.field() + ": " + bad.reason(), null);
+          if (bad.subject() == null) {
+            throw new BadInputException(
+                file + ":" + located.line() + ": " + bad.message() + " (not a Kubernetes object)",
+                null);
+          }
+          malformed.add(MalformedObjectRule.result(bad.subject(), bad.field(), bad.reason()));
+          sources.putIfAbsent(
+              Manifests.key(bad.subject().kind(), bad.subject().namespace(), bad.subject().name()),
+              new Manifests.Source(file, located.line()));
         }
         if (p instanceof Projection.Skipped) {
           skipped++;
@@ -55,7 +68,7 @@ final class ManifestLoader {
         }
       }
     }
-    return new Manifests(facts, sources, skipped);
+    return new Manifests(facts, sources, skipped, malformed);
   }
 
   private static List<KubernetesYaml.Located> read(Path file) throws BadInputException {

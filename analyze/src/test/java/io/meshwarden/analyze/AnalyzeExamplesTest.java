@@ -51,6 +51,8 @@ class AnalyzeExamplesTest {
             "MW0015 Deployment shop/cart",
             "MW0016 StatefulSet payments/vault-agent",
             "MW0021 MutatingWebhookConfiguration /istio-revision-tag-prod",
+            "MW0034 Pod shop/cart-5c7d8e9f1-a1b2c",
+            "MW0034 Pod shop/cart-5c7d8e9f1-d3e4f",
             "MW0100 Service shop/cart",
             "MW0103 Service shop/recommendations",
             "MW0110 Gateway shop/public",

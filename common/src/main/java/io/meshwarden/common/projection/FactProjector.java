@@ -3,6 +3,7 @@ package io.meshwarden.common.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.common.protocol.ObjectRef;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -84,12 +85,15 @@ public final class FactProjector {
       String apiVersion = Nodes.requiredText(object, "apiVersion");
       return route(new Source(settings, object, apiVersion, kind));
     } catch (InvalidField e) {
-      return new Projection.Invalid(describe(object), e.field(), e.reason());
+      return new Projection.Invalid(describe(object), e.field(), e.reason(), subject(object));
     } catch (RuntimeException e) {
       // A bug, not bad input; still never take the caller down. The message is left out: it
       // could quote a value of the object.
       return new Projection.Invalid(
-          describe(object), "", "could not be projected: " + e.getClass().getName());
+          describe(object),
+          "",
+          "could not be projected: " + e.getClass().getName(),
+          subject(object));
     }
   }
 
@@ -123,6 +127,27 @@ public final class FactProjector {
       return s.skipped("apiVersion " + s.apiVersion() + " not projected for this kind");
     }
     return kind.project(s);
+  }
+
+  /**
+   * The subject a finding about a malformed {@code object} names: its kind, its namespace (the
+   * default one when a namespaced kind has none, none for a cluster-scoped kind) and its name, or
+   * {@code <unnamed>}; null when the kind is not readable.
+   */
+  private ObjectRef subject(JsonNode object) {
+    String kind = part(object.path("kind"));
+    if (kind.isEmpty()) {
+      return null;
+    }
+    JsonNode meta = object.path("metadata");
+    String name = part(meta.path("name"));
+    WatchedKind row = WatchedKind.of(kind);
+    String ns = "";
+    if (row == null || row.namespaced()) {
+      ns = part(meta.path("namespace"));
+      ns = ns.isEmpty() ? settings.defaultNamespace() : ns;
+    }
+    return new ObjectRef(kind, ns, name.isEmpty() ? "<unnamed>" : name, null);
   }
 
   /** {@code Kind namespace/name} as far as readable, for messages; each part capped. */

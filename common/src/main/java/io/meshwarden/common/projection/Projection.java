@@ -1,6 +1,7 @@
 package io.meshwarden.common.projection;
 
 import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.common.protocol.ObjectRef;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,12 +59,21 @@ public sealed interface Projection {
    * @param object the object as far as it could be read, e.g. {@code Pod shop/web-1}
    * @param field the offending field's path, e.g. {@code spec.containers[1].ports[0].containerPort}
    * @param reason what is wrong with it; never the field's value
+   * @param subject the object as a finding would name it (kind, namespace as the projector would
+   *     default it, name or {@code <unnamed>}), or null when not even its kind is readable; {@code
+   *     analyze} reports the object under this name instead of rejecting the input
    */
-  record Invalid(String object, String field, String reason) implements Projection {
+  record Invalid(String object, String field, String reason, ObjectRef subject)
+      implements Projection {
     public Invalid {
       Objects.requireNonNull(object, "object");
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /** An invalid object that cannot be named as a subject. */
+    public Invalid(String object, String field, String reason) {
+      this(object, field, reason, null);
     }
 
     @Override

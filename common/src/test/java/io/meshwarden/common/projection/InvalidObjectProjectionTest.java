@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.meshwarden.common.protocol.ObjectRef;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -192,5 +193,41 @@ class InvalidObjectProjectionTest {
     Projection.Invalid invalid = (Projection.Invalid) Fixtures.projector().project(object);
 
     assertThat(invalid.object()).startsWith(kind + " ");
+  }
+
+  static Stream<Arguments> subjects() {
+    return Stream.of(
+        Arguments.of(
+            "namespaced, namespace written",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, namespace: shop}\n"
+                + "spec: {containers: [{image: web}]}\n",
+            new ObjectRef("Pod", "shop", "web-1", null)),
+        Arguments.of(
+            "namespaced, namespace defaulted",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {}\n",
+            new ObjectRef("Deployment", "default", "web", null)),
+        Arguments.of(
+            "cluster-scoped",
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {app: [a]}}\n",
+            new ObjectRef("Namespace", "", "shop", null)),
+        Arguments.of(
+            "no name",
+            "apiVersion: v1\nkind: Service\nmetadata: {namespace: shop}\n",
+            new ObjectRef("Service", "shop", "<unnamed>", null)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("subjects")
+  void namesTheSubjectAFindingWouldCarry(String description, String yaml, ObjectRef expected) {
+    Projection.Invalid invalid =
+        (Projection.Invalid) Fixtures.projector().project(Fixtures.yaml(yaml));
+
+    assertThat(invalid.subject()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notObjects")
+  void namesNoSubjectWithoutAKind(String description, JsonNode input, String got) {
+    assertThat(((Projection.Invalid) Fixtures.projector().project(input)).subject()).isNull();
   }
 }

@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MW0015 (IST0135): the pod template uses the deprecated annotation {@code
- * sidecar.istio.io/inject}. No webhook reads annotations, so {@code "true"} alone injects nothing;
- * the label is the supported way.
+ * MW0015: the pod template uses the deprecated annotation {@code sidecar.istio.io/inject}. No
+ * webhook reads annotations, so {@code "true"} alone injects nothing; the label is the supported
+ * way. meshwarden's own check: istioctl reads only an object's own annotations, never a template's
+ * (its IST0135 is {@link DeprecatedAnnotationRule}).
  */
 public final class DeprecatedInjectAnnotationRule implements NamespaceRule {
 
   static final RuleInfo INFO =
-      new RuleInfo("MW0015", Severity.INFO, "IST0135", "Deprecated injection annotation");
+      new RuleInfo("MW0015", Severity.INFO, null, "Deprecated injection annotation");
 
   @Override
   public RuleInfo info() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.common.projection.FactProjector;
 import io.meshwarden.common.projection.KubernetesYaml;
+import io.meshwarden.common.projection.Projection;
 import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.core.fixtures.MeshFixture;
@@ -19,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each mesh configuration rule over its YAML fixture (projected as the watcher projects): the code
- * fires on exactly the expected subjects and on none of the near misses beside them.
+ * Each mesh configuration rule over its YAML fixture (projected as the watcher projects, malformed
+ * objects reported as {@code analyze} reports them): the code fires on exactly the expected
+ * subjects and on none of the near misses beside them.
  */
 class MeshRuleFixturesTest {
 
@@ -36,12 +38,19 @@ class MeshRuleFixturesTest {
     FactProjector projector =
         new FactProjector("test", MeshKeys.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
     List<ObjectFacts> facts = new ArrayList<>();
+    List<RuleResult> results = new ArrayList<>();
     for (JsonNode object : KubernetesYaml.read(fixture.file())) {
-      facts.addAll(projector.project(object).facts());
+      Projection p = projector.project(object);
+      facts.addAll(p.facts());
+      if (p instanceof Projection.Invalid bad) {
+        // As analyze does: a malformed object is MW0030 on that object.
+        results.add(MalformedObjectRule.result(bad.subject(), bad.field(), bad.reason()));
+      }
     }
+    results.addAll(RuleEngine.standard().evaluate(ClusterView.of("test", NOW, facts)));
 
     List<String> subjects =
-        RuleEngine.standard().evaluate(ClusterView.of("test", NOW, facts)).stream()
+        results.stream()
             .filter(r -> r.code().equals(fixture.code()))
             .map(r -> r.subject().kind() + " " + r.subject().namespace() + "/" + r.subject().name())
             .toList();

@@ -1,0 +1,40 @@
+package io.meshwarden.core.rules;
+
+import io.meshwarden.common.protocol.Severity;
+import io.meshwarden.core.model.MeshIndex;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * MW0033 (IST0125): a pod annotation whose value the injector's check rejects; the webhook denies
+ * such a pod, so it is not created. Same objects and granularity as istioctl (one result per object
+ * and annotation); see {@link AnnotationProblems}.
+ */
+public final class InvalidAnnotationRule implements ClusterRule {
+
+  static final RuleInfo INFO =
+      new RuleInfo("MW0033", Severity.WARNING, "IST0125", "Invalid Istio annotation value");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public List<RuleResult> evaluate(MeshIndex index) {
+    return AnnotationProblems.of(index, AnnotationProblems.Type.INVALID).stream()
+        .map(
+            p ->
+                RuleResult.of(
+                    INFO,
+                    p.subject(),
+                    Subjects.describe(p.subject())
+                        + ": "
+                        + "Invalid annotation "
+                        + p.annotation()
+                        + ": "
+                        + p.detail(),
+                    Map.of("annotation", p.annotation())))
+        .toList();
+  }
+}
