@@ -83,7 +83,39 @@ final class PodSpecReader {
         probe(src, c, "readinessProbe"),
         probe(src, c, "livenessProbe"),
         probe(src, c, "startupProbe"),
-        PROXY_CONTAINER.equals(name) ? AppProbers.keys(src, c) : List.of());
+        PROXY_CONTAINER.equals(name) ? AppProbers.keys(src, c) : List.of(),
+        hook(src, c, "preStop"),
+        hook(src, c, "postStart"));
+  }
+
+  /**
+   * A {@code lifecycle} hook's handler: httpGet and tcpSocket as for probes (Istio rewrites those
+   * from 1.25), exec and sleep by type only; null when absent or of a kind this reader does not
+   * know (a hook does not decide whether the pod is valid here).
+   */
+  private static ProbeFacts hook(Source src, JsonNode c, String field) {
+    JsonNode lifecycle = Nodes.object(c, "lifecycle");
+    JsonNode hook;
+    try {
+      hook = Nodes.object(lifecycle, field);
+    } catch (InvalidField e) {
+      throw e.under("lifecycle");
+    }
+    if (hook == null) {
+      return null;
+    }
+    try {
+      if (Nodes.object(hook, "httpGet") != null
+          || Nodes.object(hook, "tcpSocket") != null
+          || Nodes.object(hook, "exec") != null) {
+        return handler(src, hook);
+      }
+      return Nodes.object(hook, "sleep") != null
+          ? new ProbeFacts("sleep", null, null, null, null)
+          : null;
+    } catch (InvalidField e) {
+      throw e.under("lifecycle." + field);
+    }
   }
 
   private static List<PortFacts> ports(Source src, JsonNode c) {

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Projects Istio's MutatingWebhookConfigurations (labelled {@code istio.io/rev} or {@code
- * istio.io/tag}, or with a webhook named {@code *sidecar-injector.istio.io}) and skips every other.
+ * Projects Istio's MutatingWebhookConfigurations and skips every other. Istio's are the ones its
+ * webhook analyzer (IST0139) considers, plus revision tags: labelled {@code istio.io/rev} or {@code
+ * istio.io/tag}, with a webhook whose name ends in {@code istio.io}, or with a webhook selector
+ * that names {@code istio.io/rev}.
  *
  * <p>A configuration labelled {@code istio.io/tag} also yields a {@link RevisionTagFacts} with the
  * same metadata (so deleting the configuration tombstones both keys), when it names its revision
@@ -21,7 +23,7 @@ import java.util.List;
 final class WebhookProjector {
 
   static final String TAG_LABEL = "istio.io/tag";
-  static final String INJECTOR_SUFFIX = "sidecar-injector.istio.io";
+  static final String ISTIO_SUFFIX = "istio.io";
 
   private WebhookProjector() {}
 
@@ -29,7 +31,7 @@ final class WebhookProjector {
     String revision = src.rawLabel(ConfigMapProjector.REV_LABEL);
     String tag = src.rawLabel(TAG_LABEL);
     JsonNode array = Nodes.array(src.object(), "webhooks");
-    if (revision == null && tag == null && !namesAnInjector(array)) {
+    if (revision == null && tag == null && !isIstios(array)) {
       return src.skipped("not an Istio sidecar injector webhook");
     }
     FactMeta meta = src.meta(false);
@@ -44,14 +46,38 @@ final class WebhookProjector {
     return src.projected(List.of(config, revisionTag));
   }
 
-  private static boolean namesAnInjector(JsonNode array) {
+  /** Whether a webhook is named {@code *istio.io} or selects on {@code istio.io/rev}. */
+  private static boolean isIstios(JsonNode array) {
     if (array == null) {
       return false;
     }
     for (JsonNode w : array) {
       JsonNode name = w.get("name");
-      if (name != null && name.isTextual() && name.textValue().endsWith(INJECTOR_SUFFIX)) {
+      if (name != null && name.isTextual() && name.textValue().endsWith(ISTIO_SUFFIX)) {
         return true;
+      }
+      if (namesRevision(w.get("namespaceSelector")) || namesRevision(w.get("objectSelector"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean namesRevision(JsonNode selector) {
+    if (selector == null || !selector.isObject()) {
+      return false;
+    }
+    JsonNode labels = selector.get("matchLabels");
+    if (labels != null && labels.has(ConfigMapProjector.REV_LABEL)) {
+      return true;
+    }
+    JsonNode exprs = selector.get("matchExpressions");
+    if (exprs != null && exprs.isArray()) {
+      for (JsonNode e : exprs) {
+        JsonNode key = e.get("key");
+        if (key != null && ConfigMapProjector.REV_LABEL.equals(key.textValue())) {
+          return true;
+        }
       }
     }
     return false;

@@ -34,6 +34,9 @@ public record PodSpecFacts(
    * @param runAsUser container-level UID, if set
    * @param appProbers for {@code istio-proxy} only: the keys of {@code ISTIO_KUBE_APP_PROBERS}
    *     (which probes the agent serves), never the variable's value itself
+   * @param preStop the {@code lifecycle.preStop} handler (Istio 1.25+ rewrites httpGet and
+   *     tcpSocket ones like probes), if set
+   * @param postStart the {@code lifecycle.postStart} handler, if set
    */
   public record ContainerFacts(
       String name,
@@ -44,11 +47,38 @@ public record PodSpecFacts(
       ProbeFacts readinessProbe,
       ProbeFacts livenessProbe,
       ProbeFacts startupProbe,
-      List<String> appProbers) {
+      List<String> appProbers,
+      ProbeFacts preStop,
+      ProbeFacts postStart) {
 
     public ContainerFacts {
       ports = Facts.list(ports);
       appProbers = Facts.list(appProbers);
+    }
+
+    /** A container without lifecycle hooks. */
+    public ContainerFacts(
+        String name,
+        String image,
+        String restartPolicy,
+        Long runAsUser,
+        List<PortFacts> ports,
+        ProbeFacts readinessProbe,
+        ProbeFacts livenessProbe,
+        ProbeFacts startupProbe,
+        List<String> appProbers) {
+      this(
+          name,
+          image,
+          restartPolicy,
+          runAsUser,
+          ports,
+          readinessProbe,
+          livenessProbe,
+          startupProbe,
+          appProbers,
+          null,
+          null);
     }
   }
 
@@ -56,9 +86,10 @@ public record PodSpecFacts(
   public record PortFacts(String name, int containerPort, String protocol) {}
 
   /**
-   * A probe's handler.
+   * A probe's or lifecycle hook's handler.
    *
-   * @param type {@code httpGet}, {@code tcpSocket}, {@code grpc} or {@code exec}
+   * @param type {@code httpGet}, {@code tcpSocket}, {@code grpc} or {@code exec}; for a lifecycle
+   *     hook also {@code sleep}
    * @param port the port, numeric or named, as written
    * @param path the HTTP path
    * @param host the HTTP host override (breaks probe rewriting when set)

@@ -169,6 +169,36 @@ class PodProjectionTest {
   }
 
   @Test
+  void projectsLifecycleHooksLikeProbesWithoutTheirCommand() {
+    ContainerFacts ledger = container(nativeSidecar(), "ledger");
+
+    assertThat(ledger.preStop())
+        .isEqualTo(
+            new ProbeFacts("httpGet", "15020", "/app-lifecycle/ledger/prestopz", null, "HTTP"));
+    assertThat(ledger.postStart()).isEqualTo(new ProbeFacts("exec", null, null, null, null));
+    assertThat(Fixtures.encoded(nativeSidecar())).doesNotContain("warm.token");
+  }
+
+  @Test
+  void projectsNoHooksForAContainerWithoutLifecycle() {
+    ContainerFacts web = container(injected(), "web");
+
+    assertThat(web.preStop()).isNull();
+    assertThat(web.postStart()).isNull();
+  }
+
+  @Test
+  void rejectsALifecycleHookThatIsNotAnObject() {
+    ObjectNode pod = (ObjectNode) Fixtures.only("pod-native-sidecar.yaml");
+    ((ObjectNode) pod.at("/spec/containers/0/lifecycle")).put("preStop", "curl localhost");
+
+    Projection p = Fixtures.projector().project(pod);
+
+    assertThat(p).isInstanceOf(Projection.Invalid.class);
+    assertThat(((Projection.Invalid) p).field()).endsWith("containers[0].lifecycle.preStop");
+  }
+
+  @Test
   void reportsWaitingAndLastTerminationReasons() {
     ContainerStatusFacts ledger = nativeSidecar().status().containerStatuses().get(0);
 

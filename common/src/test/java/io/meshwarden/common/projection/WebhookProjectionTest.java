@@ -133,4 +133,31 @@ class WebhookProjectionTest {
             c ->
                 assertThat(Fixtures.projector().project(c)).isInstanceOf(Projection.Skipped.class));
   }
+
+  @Test
+  void projectsAnUnlabelledWebhookNamedLikeIstiosAsIstioctlConsidersIt() {
+    assertThat(Fixtures.projectOne(webhookConfig("{}", "injector.istio.io", "https://x/inject")))
+        .isInstanceOf(WebhookConfigFacts.class);
+  }
+
+  @Test
+  void projectsAnUnlabelledWebhookThatSelectsOnARevision() {
+    JsonNode config =
+        Fixtures.yaml(
+            """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: MutatingWebhookConfiguration
+            metadata: {name: hand-made-injector}
+            webhooks:
+            - name: inject.example.com
+              clientConfig: {url: "https://x/inject"}
+              objectSelector:
+                matchExpressions: [{key: istio.io/rev, operator: In, values: [canary]}]
+            """);
+
+    WebhookConfigFacts facts = (WebhookConfigFacts) Fixtures.projectOne(config);
+
+    assertThat(facts.revision()).isNull();
+    assertThat(facts.webhooks()).hasSize(1);
+  }
 }

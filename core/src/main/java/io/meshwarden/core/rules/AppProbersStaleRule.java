@@ -12,11 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * MW0008: {@code ISTIO_KUBE_APP_PROBERS} names a container the pod does not have (a container was
  * renamed after injection, or the variable was copied): the agent answers that probe path with an
- * error and the real container's probe is not served.
+ * error and the real container's probe is not served. Its keys are {@code
+ * /app-health/<container>/...} for probes and, from Istio 1.25, {@code
+ * /app-lifecycle/<container>/...} for hooks; the container may be an init container (a native app
+ * sidecar), which Istio rewrites too.
  */
 public final class AppProbersStaleRule implements NamespaceRule {
 
@@ -67,7 +71,9 @@ public final class AppProbersStaleRule implements NamespaceRule {
       return Set.of();
     }
     Set<String> names =
-        pod.facts().spec().containers().stream()
+        Stream.concat(
+                pod.facts().spec().initContainers().stream(),
+                pod.facts().spec().containers().stream())
             .map(ContainerFacts::name)
             .collect(Collectors.toSet());
     Set<String> stale = new TreeSet<>();

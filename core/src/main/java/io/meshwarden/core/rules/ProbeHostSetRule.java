@@ -3,16 +3,21 @@ package io.meshwarden.core.rules;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
-import io.meshwarden.core.model.PodShape;
 import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * MW0007: an httpGet probe sets {@code host} in a workload whose probes are rewritten: the agent
- * calls that host instead of the app, so the probe checks the wrong thing or fails. Read from the
- * workload's template, since the rewritten pod spec no longer shows the original probe.
+ * MW0007: a probe or lifecycle hook that Istio rewrote to the agent still sets {@code
+ * httpGet.host}: the injector changes only port, path and scheme ({@code app_probe.go} {@code
+ * rewriteHTTPGetAction}), so the kubelet sends the agent's request to that host instead of the pod,
+ * and the probe checks something else or fails. Read from the running pods, where the rewritten
+ * handler shows both the agent path and the host; probes Istio did not rewrite are not this rule's
+ * concern (the kubelet calls the host the user asked for).
  */
 public final class ProbeHostSetRule implements NamespaceRule {
 
@@ -26,35 +31,47 @@ public final class ProbeHostSetRule implements NamespaceRule {
 
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
-    return namespace.workloads().stream()
-        .filter(w -> w.facts() != null)
-        .flatMap(w -> evaluate(w).stream())
-        .toList();
+    List<RuleResult> results = new ArrayList<>();
+    for (WorkloadView w : namespace.workloads()) {
+      Set<String> containers = new TreeSet<>();
+      List<PodView> affected = new ArrayList<>();
+      for (PodView p : w.pods()) {
+        Set<String> withHost = withHost(p);
+        if (!withHost.isEmpty()) {
+          containers.addAll(withHost);
+          affected.add(p);
+        }
+      }
+      if (!affected.isEmpty()) {
+        String names = String.join(",", containers);
+        String message =
+            String.format(
+                "%s: container %s sets httpGet.host on a probe that Istio rewrites (%s affected);"
+                    + " remove the host field so the agent probes the app on localhost",
+                Subjects.describe(w.ref()), names, WorkloadResults.count(w, affected));
+        results.add(
+            RuleResult.of(
+                INFO,
+                w.ref(),
+                message,
+                WorkloadResults.details(w, affected, Map.of("containers", names))));
+      }
+    }
+    return results;
   }
 
-  private static List<RuleResult> evaluate(WorkloadView w) {
-    PodShape template = PodShape.of(w.facts());
-    if (template == null) {
-      return List.of();
+  /** The containers of an injected pod with a rewritten handler that keeps a host. */
+  private static Set<String> withHost(PodView pod) {
+    Set<String> out = new TreeSet<>();
+    if (!pod.proxy().injected()) {
+      return out;
     }
-    List<String> containers = Probes.containersWithHost(template.spec());
-    List<PodView> affected = w.podsWhere(p -> p.proxy().injected() && p.proxy().probesRewritten());
-    if (containers.isEmpty() || affected.isEmpty()) {
-      return List.of();
+    for (Probes.Handler h : Probes.all(pod.facts().spec())) {
+      String host = h.handler().host();
+      if (h.rewritten() && host != null && !host.isEmpty()) {
+        out.add(h.container().name());
+      }
     }
-    String message =
-        String.format(
-            "%s: container %s sets httpGet.host on a probe that Istio rewrites (%s affected);"
-                + " remove the host field so the agent probes the app on localhost",
-            Subjects.describe(w.ref()),
-            String.join(",", containers),
-            WorkloadResults.count(w, affected));
-    return List.of(
-        RuleResult.of(
-            INFO,
-            w.ref(),
-            message,
-            WorkloadResults.details(
-                w, affected, Map.of("containers", String.join(",", containers)))));
+    return out;
   }
 }

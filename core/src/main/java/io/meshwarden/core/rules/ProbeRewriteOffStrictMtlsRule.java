@@ -2,9 +2,6 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.PeerAuthenticationFacts;
-import io.meshwarden.common.protocol.PodSpecFacts.ContainerFacts;
-import io.meshwarden.common.protocol.PodSpecFacts.PortFacts;
-import io.meshwarden.common.protocol.PodSpecFacts.ProbeFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
@@ -12,24 +9,28 @@ import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * MW0006: probe rewriting is off on injected pods whose HTTP or gRPC probes then meet STRICT mTLS:
- * the kubelet's plaintext probe is refused and the pod never turns ready. The mode is resolved per
- * pod and probe port as istiod does ({@link MeshView#mtlsMode}): a workload's own
- * PeerAuthentication (and its port-level modes) before its namespace's and the mesh-wide one.
- * Silent while the mode is unknown.
+ * MW0006: an injected pod has an HTTP or gRPC probe (or, from Istio 1.25, an httpGet lifecycle
+ * hook) that was not rewritten to the agent, on a port the proxy captures, while mTLS is STRICT
+ * there: the kubelet's plaintext request is refused and the pod never turns ready. Probes and hooks
+ * are those Istio's rewriting covers (containers and init containers, {@link Probes}); a port the
+ * pod excludes from capture ({@link InboundCapture}) is reached directly and is fine. The mode is
+ * resolved per pod and port as istiod does ({@link MeshView#mtlsMode}). Silent while the mode is
+ * unknown.
  */
 public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
 
   static final RuleInfo INFO =
       new RuleInfo("MW0006", Severity.ERROR, null, "Probes not rewritten under STRICT mTLS");
 
-  private static final Set<String> PLAINTEXT_PROBES = Set.of("httpGet", "grpc");
+  private static final Set<String> PLAINTEXT = Set.of("httpGet", "grpc");
   private static final MeshKeys PUBLISHED = MeshKeys.standard();
 
   @Override
@@ -49,68 +50,83 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
     Predicate<String> observable = k -> PUBLISHED.test(k) || seenKeys.contains(k);
     List<RuleResult> results = new ArrayList<>();
     for (WorkloadView w : namespace.workloads()) {
-      List<PodView> affected =
-          w.podsWhere(
-              p ->
-                  p.proxy().injected()
-                      && !p.proxy().probesRewritten()
-                      && strictOnAPlaintextProbe(p, namespace.name(), mesh, observable));
-      if (!affected.isEmpty()) {
-        String message =
-            String.format(
-                "%s: %s have HTTP/gRPC probes that are not rewritten while mTLS is STRICT, so the"
-                    + " kubelet's probes are refused; remove annotation"
-                    + " sidecar.istio.io/rewriteAppHTTPProbers=false (or enable"
-                    + " rewriteAppHTTPProbe) and %s",
-                Subjects.describe(w.ref()),
-                WorkloadResults.count(w, affected),
-                Subjects.restart(w.ref()));
-        results.add(
-            RuleResult.of(
-                INFO,
-                w.ref(),
-                message,
-                WorkloadResults.details(w, affected, Map.of("mtlsMode", "STRICT"))));
+      Map<PodView, List<Probes.Handler>> broken = new LinkedHashMap<>();
+      for (PodView p : w.pods()) {
+        List<Probes.Handler> refused = refused(p, namespace.name(), mesh, observable);
+        if (!refused.isEmpty()) {
+          broken.put(p, refused);
+        }
+      }
+      if (!broken.isEmpty()) {
+        results.add(result(w, broken, mesh));
       }
     }
     return results;
   }
 
-  /** Whether some HTTP or gRPC probe of an app container targets a port whose mode is STRICT. */
-  private static boolean strictOnAPlaintextProbe(
-      PodView pod, String namespace, MeshView mesh, Predicate<String> observable) {
-    Map<String, String> labels = labels(pod);
-    for (ContainerFacts c : Probes.appContainers(pod.facts().spec())) {
-      for (ProbeFacts probe : Probes.probes(c).toList()) {
-        if (PLAINTEXT_PROBES.contains(probe.type())
-            && mesh.mtlsMode(namespace, labels, port(probe, c), observable)
-                .map(PeerAuthenticationFacts.STRICT::equalsIgnoreCase)
-                .orElse(false)) {
-          return true;
-        }
-      }
+  private static RuleResult result(
+      WorkloadView w, Map<PodView, List<Probes.Handler>> broken, MeshView mesh) {
+    List<PodView> affected = List.copyOf(broken.keySet());
+    Set<String> probes = new TreeSet<>();
+    broken.values().forEach(l -> l.forEach(h -> probes.add(h.describe())));
+    PodView first = affected.get(0);
+    ProbeRewriting.Switch rewrite =
+        ProbeRewriting.of(first.facts().meta().annotations(), mesh, first.proxy().revision());
+    String fix;
+    if (rewrite.on()) {
+      fix = "rewriting is on, so they were added after injection; " + Subjects.restart(w.ref());
+    } else if (rewrite.source() == ProbeRewriting.Source.ANNOTATION) {
+      fix =
+          "remove annotation "
+              + ProbeRewriting.ANNOTATION
+              + "=false (or exclude the port from capture) and "
+              + Subjects.restart(w.ref());
+    } else {
+      fix =
+          "set sidecarInjectorWebhook.rewriteAppHTTPProbe=true (or annotation "
+              + ProbeRewriting.ANNOTATION
+              + "=true) and "
+              + Subjects.restart(w.ref());
     }
-    return false;
+    String message =
+        String.format(
+            "%s: %s have HTTP/gRPC probes (%s) that are not rewritten to the agent, on captured"
+                + " ports where mTLS is STRICT, so the kubelet's requests are refused; %s",
+            Subjects.describe(w.ref()),
+            WorkloadResults.count(w, affected),
+            String.join(",", probes),
+            fix);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("mtlsMode", "STRICT");
+    details.put("probes", String.join(",", probes));
+    details.put("probeRewriting", rewrite.on() ? "on" : "off");
+    details.put("probeRewritingSource", rewrite.source().name());
+    return RuleResult.of(INFO, w.ref(), message, WorkloadResults.details(w, affected, details));
   }
 
-  /** The probe's port as a number: as written, or a named port of its container; else null. */
-  private static Integer port(ProbeFacts probe, ContainerFacts container) {
-    String port = probe.port();
-    if (port == null || port.isEmpty()) {
-      return null;
+  /** The pod's HTTP/gRPC probes and hooks that STRICT mTLS refuses. */
+  private static List<Probes.Handler> refused(
+      PodView pod, String namespace, MeshView mesh, Predicate<String> observable) {
+    if (!pod.proxy().injected()) {
+      return List.of();
     }
-    if (port.chars().allMatch(Character::isDigit)) {
-      try {
-        return Integer.valueOf(port);
-      } catch (NumberFormatException e) {
-        return null;
+    InboundCapture capture = InboundCapture.of(pod.facts().meta().annotations());
+    List<Probes.Handler> out = new ArrayList<>();
+    for (Probes.Handler h :
+        Probes.inRewriteScope(
+            pod.facts().spec(), ProbeRewriting.version(mesh, pod.proxy().revision()))) {
+      Integer port = h.port();
+      if (PLAINTEXT.contains(h.type())
+          && !h.rewritten()
+          && port != null
+          && capture.captures(port)
+          && mesh.mtlsMode(namespace, labels(pod), port, observable)
+              .map(PeerAuthenticationFacts.STRICT::equalsIgnoreCase)
+              .orElse(false)) {
+        out.add(h);
       }
     }
-    return container.ports().stream()
-        .filter(p -> port.equals(p.name()))
-        .map(PortFacts::containerPort)
-        .findFirst()
-        .orElse(null);
+    return out;
   }
 
   private static Map<String, String> labels(PodView pod) {

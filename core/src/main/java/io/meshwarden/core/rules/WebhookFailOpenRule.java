@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * MW0021: an injector webhook has {@code failurePolicy: Ignore}: while istiod is unreachable, pods
- * are admitted without a sidecar and nothing says so.
+ * are admitted without a sidecar and nothing says so. Only live injectors count: webhooks
+ * deactivated by {@code istioctl tag set default} are never called ({@link Webhooks#deactivated}).
  */
 public final class WebhookFailOpenRule implements MeshRule {
 
@@ -28,7 +29,7 @@ public final class WebhookFailOpenRule implements MeshRule {
     for (WebhookConfigFacts cfg : mesh.webhooks()) {
       List<String> open = new ArrayList<>();
       for (WebhookConfigFacts.Webhook w : cfg.webhooks()) {
-        if ("Ignore".equals(w.failurePolicy())) {
+        if ("Ignore".equals(w.failurePolicy()) && !Webhooks.deactivated(w)) {
           open.add(w.name());
         }
       }

@@ -316,13 +316,15 @@ class RuleTableTest {
         row(
             "MW0007",
             "web",
-            "template probe sets host",
+            "rewritten probe keeps the template's host",
             Scenario.of(namespace("shop", ENABLED, "enabled"))
                 .with(deployment("web").container(hostProbe))
                 .with(
                     pod("web-a")
                         .ofDeployment("web", "7d4b9c")
-                        .appProbe(rewritten)
+                        .appProbe(
+                            new ProbeFacts(
+                                "httpGet", "15020", "/app-health/app/readyz", "10.0.0.1", "HTTP"))
                         .withSidecar("1-24"))),
         row(
             "MW0007",
@@ -475,49 +477,7 @@ class RuleTableTest {
                         .container(
                             new ContainerFacts(
                                 "app", "img", null, 1000L, null, null, null, null, null)))),
-        // MW0020 webhooks overlap
-        row(
-            "MW0020",
-            "istio-revision-tag-default",
-            "two webhooks claim istio-injection=enabled",
-            Scenario.of(
-                webhooks(
-                    "istio-revision-tag-default",
-                    "1-24",
-                    hook(
-                        "namespace.sidecar-injector.istio.io",
-                        selector(ENABLED, "enabled"),
-                        notFalse(),
-                        "Fail")),
-                webhooks(
-                    "istio-sidecar-injector-1-23",
-                    "1-23",
-                    hook(
-                        "namespace.sidecar-injector.istio.io",
-                        selector(ENABLED, "enabled"),
-                        notFalse(),
-                        "Fail")))),
-        row(
-            "MW0020",
-            null,
-            "revision webhooks with disjoint selectors",
-            Scenario.of(
-                webhooks(
-                    "istio-revision-tag-default",
-                    "1-24",
-                    hook(
-                        "namespace.sidecar-injector.istio.io",
-                        selector(ENABLED, "enabled"),
-                        notFalse(),
-                        "Fail")),
-                webhooks(
-                    "istio-sidecar-injector-1-23",
-                    "1-23",
-                    hook(
-                        "rev.namespace.sidecar-injector.istio.io",
-                        revNamespace("1-23"),
-                        notFalse(),
-                        "Fail")))),
+        // MW0020 (IST0139): see MW0020*.yaml and WebhookOverlapRuleTest
         // MW0021 fail-open webhook
         row(
             "MW0021",
@@ -588,14 +548,6 @@ class RuleTableTest {
         Map.of(),
         List.of(
             new LabelSelector.Requirement("sidecar.istio.io/inject", "NotIn", List.of("false"))));
-  }
-
-  private static LabelSelector revNamespace(String rev) {
-    return new LabelSelector(
-        Map.of(),
-        List.of(
-            new LabelSelector.Requirement("istio.io/rev", "In", List.of(rev)),
-            new LabelSelector.Requirement(ENABLED, "DoesNotExist", List.of())));
   }
 
   private static Arguments row(String code, String subject, String description, Scenario scenario) {
