@@ -7,7 +7,7 @@ import io.meshwarden.common.protocol.ObjectRef;
 import io.meshwarden.common.protocol.ServiceFacts;
 import io.meshwarden.common.protocol.WorkloadFacts;
 import io.meshwarden.core.model.IstioKeys;
-import io.meshwarden.core.model.MeshIndex;
+import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import io.meshwarden.core.model.PodView;
 import java.util.ArrayList;
@@ -43,23 +43,30 @@ final class AnnotationProblems {
 
   private AnnotationProblems() {}
 
-  /** Every problem of {@code type} in the cluster. */
-  static List<Problem> of(MeshIndex index, Type type) {
+  /**
+   * The problems of {@code type} on mesh-wide objects: Namespaces and Services (evaluated once per
+   * cluster, as the stream evaluates mesh rules).
+   */
+  static List<Problem> ofMesh(MeshView mesh, Type type) {
     List<Problem> out = new ArrayList<>();
-    for (NamespaceFacts ns : index.mesh().namespaces().values()) {
+    for (NamespaceFacts ns : mesh.namespaces().values()) {
       check("Namespace", Namespaces.ref(ns), ns.meta(), type, out);
     }
-    for (ServiceFacts s : index.mesh().services()) {
+    for (ServiceFacts s : mesh.services()) {
       check("Service", ref("Service", s.meta()), s.meta(), type, out);
     }
-    for (NamespaceView ns : index.cluster().namespaces().values()) {
-      for (PodView p : ns.pods()) {
-        check("Pod", ref("Pod", p.facts().meta()), p.facts().meta(), type, out);
-      }
-      for (WorkloadFacts w : ns.workloadFacts()) {
-        if (w.kind() == FactKind.Deployment) {
-          check("Deployment", ref("Deployment", w.meta()), w.meta(), type, out);
-        }
+    return out;
+  }
+
+  /** The problems of {@code type} on one namespace's Pods and Deployments. */
+  static List<Problem> ofNamespace(NamespaceView ns, Type type) {
+    List<Problem> out = new ArrayList<>();
+    for (PodView p : ns.pods()) {
+      check("Pod", ref("Pod", p.facts().meta()), p.facts().meta(), type, out);
+    }
+    for (WorkloadFacts w : ns.workloadFacts()) {
+      if (w.kind() == FactKind.Deployment) {
+        check("Deployment", ref("Deployment", w.meta()), w.meta(), type, out);
       }
     }
     return out;

@@ -1,7 +1,8 @@
 package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.Severity;
-import io.meshwarden.core.model.MeshIndex;
+import io.meshwarden.core.model.MeshView;
+import io.meshwarden.core.model.NamespaceView;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  * MW0034 (IST0135): an annotation Istio marks deprecated. Same objects and granularity as istioctl
  * (one result per object and annotation); see {@link AnnotationProblems}.
  */
-public final class DeprecatedAnnotationRule implements ClusterRule {
+public final class DeprecatedAnnotationRule implements MeshRule, NamespaceRule {
 
   static final RuleInfo INFO =
       new RuleInfo("MW0034", Severity.INFO, "IST0135", "Deprecated Istio annotation");
@@ -20,8 +21,17 @@ public final class DeprecatedAnnotationRule implements ClusterRule {
   }
 
   @Override
-  public List<RuleResult> evaluate(MeshIndex index) {
-    return AnnotationProblems.of(index, AnnotationProblems.Type.DEPRECATED).stream()
+  public List<RuleResult> evaluate(MeshView mesh) {
+    return results(AnnotationProblems.ofMesh(mesh, AnnotationProblems.Type.DEPRECATED));
+  }
+
+  @Override
+  public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
+    return results(AnnotationProblems.ofNamespace(namespace, AnnotationProblems.Type.DEPRECATED));
+  }
+
+  private static List<RuleResult> results(List<AnnotationProblems.Problem> problems) {
+    return problems.stream()
         .map(
             p ->
                 RuleResult.of(

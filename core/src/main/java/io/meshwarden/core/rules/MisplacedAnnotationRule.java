@@ -1,7 +1,8 @@
 package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.Severity;
-import io.meshwarden.core.model.MeshIndex;
+import io.meshwarden.core.model.MeshView;
+import io.meshwarden.core.model.NamespaceView;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  * Deployment or a Namespace), so it has no effect. Same objects and granularity as istioctl (one
  * result per object and annotation); see {@link AnnotationProblems}.
  */
-public final class MisplacedAnnotationRule implements ClusterRule {
+public final class MisplacedAnnotationRule implements MeshRule, NamespaceRule {
 
   static final RuleInfo INFO =
       new RuleInfo("MW0032", Severity.WARNING, "IST0107", "Istio annotation on the wrong kind");
@@ -21,8 +22,17 @@ public final class MisplacedAnnotationRule implements ClusterRule {
   }
 
   @Override
-  public List<RuleResult> evaluate(MeshIndex index) {
-    return AnnotationProblems.of(index, AnnotationProblems.Type.MISPLACED).stream()
+  public List<RuleResult> evaluate(MeshView mesh) {
+    return results(AnnotationProblems.ofMesh(mesh, AnnotationProblems.Type.MISPLACED));
+  }
+
+  @Override
+  public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
+    return results(AnnotationProblems.ofNamespace(namespace, AnnotationProblems.Type.MISPLACED));
+  }
+
+  private static List<RuleResult> results(List<AnnotationProblems.Problem> problems) {
+    return problems.stream()
         .map(
             p ->
                 RuleResult.of(
