@@ -1,6 +1,5 @@
 package io.meshwarden.core.rules;
 
-import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.PeerAuthenticationFacts;
 import io.meshwarden.common.protocol.PodSpecFacts.ContainerFacts;
 import io.meshwarden.common.protocol.PodSpecFacts.PortFacts;
@@ -11,11 +10,9 @@ import io.meshwarden.core.model.NamespaceView;
 import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * MW0006: probe rewriting is off on injected pods whose HTTP or gRPC probes then meet STRICT mTLS:
@@ -30,7 +27,6 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
       new RuleInfo("MW0006", Severity.ERROR, null, "Probes not rewritten under STRICT mTLS");
 
   private static final Set<String> PLAINTEXT_PROBES = Set.of("httpGet", "grpc");
-  private static final MeshKeys PUBLISHED = MeshKeys.standard();
 
   @Override
   public RuleInfo info() {
@@ -42,11 +38,6 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
     if (!mesh.anyPeerAuthentication()) {
       return List.of();
     }
-    // A label key is observable when the watcher publishes it: a built-in key, or one some pod of
-    // the namespace carries (the allow-list's keys reach Kafka on the pods that have them).
-    Set<String> seenKeys = new HashSet<>();
-    namespace.workloads().forEach(w -> w.pods().forEach(p -> seenKeys.addAll(labels(p).keySet())));
-    Predicate<String> observable = k -> PUBLISHED.test(k) || seenKeys.contains(k);
     List<RuleResult> results = new ArrayList<>();
     for (WorkloadView w : namespace.workloads()) {
       List<PodView> affected =
@@ -54,7 +45,7 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
               p ->
                   p.proxy().injected()
                       && !p.proxy().probesRewritten()
-                      && strictOnAPlaintextProbe(p, namespace.name(), mesh, observable));
+                      && strictOnAPlaintextProbe(p, namespace.name(), mesh));
       if (!affected.isEmpty()) {
         String message =
             String.format(
@@ -77,13 +68,12 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
   }
 
   /** Whether some HTTP or gRPC probe of an app container targets a port whose mode is STRICT. */
-  private static boolean strictOnAPlaintextProbe(
-      PodView pod, String namespace, MeshView mesh, Predicate<String> observable) {
+  private static boolean strictOnAPlaintextProbe(PodView pod, String namespace, MeshView mesh) {
     Map<String, String> labels = labels(pod);
     for (ContainerFacts c : Probes.appContainers(pod.facts().spec())) {
       for (ProbeFacts probe : Probes.probes(c).toList()) {
         if (PLAINTEXT_PROBES.contains(probe.type())
-            && mesh.mtlsMode(namespace, labels, port(probe, c), observable)
+            && mesh.mtlsMode(namespace, labels, port(probe, c))
                 .map(PeerAuthenticationFacts.STRICT::equalsIgnoreCase)
                 .orElse(false)) {
           return true;
