@@ -44,7 +44,7 @@ public final class Watcher implements AutoCloseable {
     this.metrics = new WatcherMetrics(registry, clock);
     metrics.dirtyKeys(() -> index.dirty().size());
     FactProjector projector =
-        new FactProjector(config.cluster(), new MeshKeys(config.labelAllowList()), clock)
+        new FactProjector(config.cluster(), new MeshKeys(config.annotationAllowList()), clock)
             .withInterner(String::intern);
     this.informers =
         new InformerSet(

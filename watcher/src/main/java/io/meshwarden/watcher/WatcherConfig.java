@@ -29,7 +29,7 @@ public record WatcherConfig(
     Set<String> controlPlaneNamespaces,
     List<String> includeNamespaces,
     List<String> excludeNamespaces,
-    Set<String> labelAllowList,
+    Set<String> annotationAllowList,
     int pageSize,
     Duration resync,
     LeaderTerm.Batching batching,
@@ -71,7 +71,7 @@ public record WatcherConfig(
         Set.copyOf(config.get(WatcherParameters.CONTROL_PLANE_NAMESPACES)),
         config.get(WatcherParameters.INCLUDE_NAMESPACES),
         config.get(WatcherParameters.EXCLUDE_NAMESPACES),
-        Set.copyOf(config.get(WatcherParameters.LABEL_ALLOW_LIST)),
+        Set.copyOf(config.get(WatcherParameters.ANNOTATION_ALLOW_LIST)),
         config.get(WatcherParameters.PAGE_SIZE),
         config.get(WatcherParameters.RESYNC),
         new LeaderTerm.Batching(

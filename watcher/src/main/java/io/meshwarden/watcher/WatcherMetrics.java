@@ -99,7 +99,7 @@ public final class WatcherMetrics {
   public void oversizeValuesDropped(String kind, int n) {
     counter(
             "watcher.oversize.values.dropped",
-            "Label or annotation values too large to keep",
+            "Label or annotation entries too large to keep",
             "kind",
             kind)
         .increment(n);

@@ -60,12 +60,12 @@ public final class WatcherParameters {
           ConfigType.STRING_LIST,
           List.of(),
           "Never publish objects of these namespaces");
-  public static final ConfigParameter<List<String>> LABEL_ALLOW_LIST =
+  public static final ConfigParameter<List<String>> ANNOTATION_ALLOW_LIST =
       ConfigParameter.withDefault(
-          "watcher.label-allow-list",
+          "watcher.annotation-allow-list",
           ConfigType.STRING_LIST,
           List.of(),
-          "Extra label and annotation keys to publish, e.g. team");
+          "Extra annotation keys to publish, matched exactly (labels are always published whole)");
   public static final ConfigParameter<Integer> PAGE_SIZE =
       ConfigParameter.withDefault(
               "watcher.list-page-size",
@@ -113,7 +113,7 @@ public final class WatcherParameters {
         CONTROL_PLANE_NAMESPACES,
         INCLUDE_NAMESPACES,
         EXCLUDE_NAMESPACES,
-        LABEL_ALLOW_LIST,
+        ANNOTATION_ALLOW_LIST,
         PAGE_SIZE,
         RESYNC,
         BATCH_RECORDS,

@@ -17,10 +17,12 @@ import java.util.function.Function;
  * trip. Neither fabric8 nor Kafka is involved.
  *
  * <p>It is total: a kind it does not read is {@link Projection.Skipped}, a malformed object is
- * {@link Projection.Invalid} with the offending field's path, and nothing throws. Labels and
- * annotations are filtered by {@link MeshKeys}; a kept value over {@value #MAX_VALUE_BYTES} bytes
- * is dropped and counted in {@link Projection.Projected#droppedOversizeValues()}. Environment
- * values, Secret data, commands, volumes and managed fields are never read.
+ * {@link Projection.Invalid} with the offending field's path, and nothing throws. Every label is
+ * kept, of every object and pod template, since a selector may name any key; annotations are
+ * filtered by {@link MeshKeys}. Both are bounded by size: a value over {@value #MAX_VALUE_BYTES}
+ * bytes, and an object's labels beyond {@value #MAX_LABEL_BYTES} bytes, are dropped and counted in
+ * {@link Projection.Projected#droppedOversizeValues()}. Environment values, Secret data, commands,
+ * volumes and managed fields are never read.
  *
  * <p>Where the API server defaults a field the rules read (a Service's type, a port's protocol, a
  * Deployment's replicas, a webhook's failure policy), a missing field gets the same default, so a
@@ -34,11 +36,18 @@ public final class FactProjector {
   /** The largest label or annotation value kept, in UTF-8 bytes (64 KiB). */
   public static final int MAX_VALUE_BYTES = 64 * 1024;
 
+  /**
+   * The most label bytes (keys and values, UTF-8) kept of one object or pod template (64 KiB).
+   * Kubernetes caps a label at 317 bytes of key and 63 of value but not their number; this keeps a
+   * flood of labels from pushing a fact past Kafka's 1 MiB record limit.
+   */
+  public static final int MAX_LABEL_BYTES = 64 * 1024;
+
   private final ProjectionSettings settings;
 
   /**
-   * A projector for {@code cluster} that keeps the label and annotation keys {@code keys} allows
-   * and stamps facts with {@code clock}'s time as {@code observedAt}.
+   * A projector for {@code cluster} that keeps every label, the annotation keys {@code keys}
+   * allows, and stamps facts with {@code clock}'s time as {@code observedAt}.
    */
   public FactProjector(String cluster, MeshKeys keys, Clock clock) {
     this(new ProjectionSettings(cluster, keys, clock, Function.identity(), "default"));

@@ -18,8 +18,9 @@ public sealed interface Projection {
    * The object was projected.
    *
    * @param facts one fact, or two for a revision-tag webhook (its webhook and its tag)
-   * @param droppedOversizeValues label and annotation entries left out because their value was
-   *     larger than {@link FactProjector#MAX_VALUE_BYTES}; a caller should meter it
+   * @param droppedOversizeValues label and annotation entries left out for size: a value larger
+   *     than {@link FactProjector#MAX_VALUE_BYTES}, or labels past {@link
+   *     FactProjector#MAX_LABEL_BYTES}; a caller should meter it
    */
   record Projected(List<ObjectFacts> facts, int droppedOversizeValues) implements Projection {
     public Projected {

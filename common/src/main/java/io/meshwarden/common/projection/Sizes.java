@@ -14,8 +14,19 @@ final class Sizes {
     if (chars > limit) {
       return true; // at least one byte per char
     }
+    return utf8Bytes(s, limit) > limit;
+  }
+
+  /** The length of {@code s} in UTF-8 bytes. */
+  static long utf8Bytes(String s) {
+    return utf8Bytes(s, Long.MAX_VALUE);
+  }
+
+  /** The length of {@code s} in UTF-8 bytes, or some count over {@code stopAbove} once over it. */
+  private static long utf8Bytes(String s, long stopAbove) {
+    int chars = s.length();
     long bytes = 0;
-    for (int i = 0; i < chars; i++) {
+    for (int i = 0; i < chars && bytes <= stopAbove; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         bytes += 1;
@@ -29,10 +40,7 @@ final class Sizes {
       } else {
         bytes += 3;
       }
-      if (bytes > limit) {
-        return true;
-      }
     }
-    return false;
+    return bytes;
   }
 }

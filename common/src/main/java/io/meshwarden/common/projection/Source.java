@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One object being projected: its identity, the projector's settings and the per-call count of
@@ -73,12 +74,12 @@ final class Source {
     }
   }
 
-  /** Identity, provenance and filtered labels and annotations of the object. */
+  /** Identity, provenance, every label and the filtered annotations of the object. */
   FactMeta meta(boolean namespaced) {
     String name = name();
     String namespace = namespaced ? namespace() : "";
-    Map<String, String> labels = kept(metadata, "labels", "metadata");
-    Map<String, String> annotations = kept(metadata, "annotations", "metadata");
+    Map<String, String> labels = labels(metadata, "metadata");
+    Map<String, String> annotations = annotations(metadata, "metadata");
     try {
       return new FactMeta(
           settings.cluster(),
@@ -135,11 +136,27 @@ final class Source {
   }
 
   /**
-   * The entries of map {@code field} of {@code parent} whose keys {@link
-   * io.meshwarden.common.protocol.MeshKeys} keeps (the same keys {@code MeshKeys.filter} keeps,
-   * without building the unfiltered map first), minus values over the size cap, which are counted.
+   * Every label of {@code parent} (a {@code metadata} object), keys and values interned: a selector
+   * may name any key, so none is left out for its name. Only size bounds them: a value over {@value
+   * FactProjector#MAX_VALUE_BYTES} bytes, and the labels after the first {@value
+   * FactProjector#MAX_LABEL_BYTES} bytes of keys and values, are dropped and counted.
    */
-  Map<String, String> kept(JsonNode parent, String field, String parentPath) {
+  Map<String, String> labels(JsonNode parent, String parentPath) {
+    return entries(parent, "labels", parentPath, key -> true, FactProjector.MAX_LABEL_BYTES);
+  }
+
+  /**
+   * The annotations of {@code parent} whose keys {@link io.meshwarden.common.protocol.MeshKeys}
+   * keeps (the same keys {@code MeshKeys.filter} keeps, without building the unfiltered map first),
+   * minus values over the size cap, which are counted. Rejected keys are not counted: they are
+   * never kept anyway.
+   */
+  Map<String, String> annotations(JsonNode parent, String parentPath) {
+    return entries(parent, "annotations", parentPath, settings.keys(), Integer.MAX_VALUE);
+  }
+
+  private Map<String, String> entries(
+      JsonNode parent, String field, String parentPath, Predicate<String> keep, int budget) {
     JsonNode map;
     try {
       map = Nodes.object(parent, field);
@@ -150,9 +167,10 @@ final class Source {
       return Map.of();
     }
     Map<String, String> out = null;
+    long left = budget;
     for (Map.Entry<String, JsonNode> e : map.properties()) {
       String key = e.getKey();
-      if (!settings.keys().test(key)) {
+      if (!keep.test(key)) {
         continue;
       }
       String value;
@@ -166,6 +184,13 @@ final class Source {
       } else if (Sizes.exceedsUtf8Bytes(value, FactProjector.MAX_VALUE_BYTES)) {
         droppedOversizeValues++;
         continue;
+      }
+      if (budget != Integer.MAX_VALUE) {
+        left -= Sizes.utf8Bytes(key) + Sizes.utf8Bytes(value);
+        if (left < 0) {
+          droppedOversizeValues++;
+          continue;
+        }
       }
       if (out == null) {
         out = new HashMap<>();

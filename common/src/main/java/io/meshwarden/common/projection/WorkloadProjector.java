@@ -78,8 +78,8 @@ final class WorkloadProjector {
     }
     try {
       JsonNode metadata = Nodes.object(template, "metadata");
-      Map<String, String> labels = src.kept(metadata, "labels", "metadata");
-      Map<String, String> annotations = src.kept(metadata, "annotations", "metadata");
+      Map<String, String> labels = src.labels(metadata, "metadata");
+      Map<String, String> annotations = src.annotations(metadata, "metadata");
       PodSpecFacts podSpec;
       try {
         podSpec = PodSpecReader.read(src, Nodes.object(template, "spec"));

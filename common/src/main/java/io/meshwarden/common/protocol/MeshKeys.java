@@ -6,25 +6,18 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Decides which label and annotation keys are facts: the ones Istio or meshwarden read, plus an
- * allow-list an operator configures (for example {@code team}). Everything else, including
- * arbitrary annotations that may carry secrets or large blobs, stays out of Kafka. {@code istio} is
- * kept because Gateways select their workload by it ({@code istio: ingressgateway}).
+ * Decides which annotation keys are facts: the ones Istio or meshwarden read, plus an allow-list an
+ * operator configures. Every other annotation, including ones that may carry secrets or large blobs
+ * ({@code kubectl.kubernetes.io/last-applied-configuration}), stays out of Kafka.
+ *
+ * <p>Labels are not filtered: any label may be named by a selector (a Service's, a Sidecar's
+ * workload selector, a DestinationRule subset, the injector's {@code neverInjectSelector}), so the
+ * projection keeps them all.
  */
 public final class MeshKeys implements Predicate<String> {
 
-  private static final Set<String> EXACT =
-      Set.of(
-          "app",
-          "istio",
-          "version",
-          "app.kubernetes.io/name",
-          "app.kubernetes.io/version",
-          "istio-injection",
-          "pod-template-hash",
-          "controller-revision-hash",
-          "kubernetes.io/metadata.name",
-          "kubectl.kubernetes.io/restartedAt");
+  /** Annotations read by name outside the {@code istio.io} and {@code meshwarden.io} domains. */
+  private static final Set<String> EXACT = Set.of("kubectl.kubernetes.io/restartedAt");
 
   private final Set<String> allowList;
 

@@ -39,8 +39,11 @@ public final class WireCodec {
         // A newer minor version may add fields: ignore what we do not know.
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        // Empty maps, lists and nulls are left out to keep records small.
-        .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+        // Empty maps, lists and nulls are left out to keep records small; map entries whose value
+        // is an empty string stay (a label "canary: ''" is a label a selector can match).
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_NULL))
         .build();
   }
 

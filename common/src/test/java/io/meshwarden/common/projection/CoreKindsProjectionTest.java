@@ -30,7 +30,7 @@ class CoreKindsProjectionTest {
             new ServicePort("web", 80, "http", "TCP", "kubernetes.io/h2c"),
             new ServicePort("grpc-admin", 9090, "9090", "TCP", null),
             new ServicePort("metrics", 9102, "9102", "TCP", null));
-    assertThat(web.meta().labels()).isEqualTo(Map.of("app", "web"));
+    assertThat(web.meta().labels()).isEqualTo(Map.of("app", "web", "service", "web"));
     assertThat(web.meta().annotations()).isEqualTo(Map.of("networking.istio.io/exportTo", "."));
   }
 
@@ -87,7 +87,14 @@ class CoreKindsProjectionTest {
     assertThat(shop.meta().namespace()).isEmpty();
     assertThat(shop.phase()).isEqualTo("Active");
     assertThat(shop.meta().labels())
-        .isEqualTo(Map.of("istio.io/rev", "prod", "kubernetes.io/metadata.name", "shop"));
+        .isEqualTo(
+            Map.of(
+                "istio.io/rev",
+                "prod",
+                "kubernetes.io/metadata.name",
+                "shop",
+                "owner-email",
+                "team-shop@example.com"));
   }
 
   @Test

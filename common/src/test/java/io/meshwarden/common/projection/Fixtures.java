@@ -29,7 +29,10 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  /** The projector every test uses: cluster prod-eu, MeshKeys plus {@code team}, a fixed clock. */
+  /**
+   * The projector every test uses: cluster prod-eu, annotation key {@code team} allowed, a fixed
+   * clock.
+   */
   static FactProjector projector() {
     return new FactProjector(
         CLUSTER, new MeshKeys(Set.of("team")), Clock.fixed(NOW, ZoneOffset.UTC));

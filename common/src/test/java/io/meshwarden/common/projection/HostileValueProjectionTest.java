@@ -180,16 +180,51 @@ class HostileValueProjectionTest {
   }
 
   @Test
-  void projectsAnObjectWithThousandsOfIrrelevantLabelsToOnlyTheRelevantOnes() {
+  void keepsAFloodOfLabelsOnlyUpToTheLabelBudgetAndCountsTheRest() {
     ObjectNode pod = podWithAnnotation("istio.io/rev", "1-24-0");
     ObjectNode labels = (ObjectNode) pod.at("/metadata/labels");
-    for (int i = 0; i < 5_000; i++) {
+    int flood = 5_000; // about 125 KB of keys and values, twice the budget
+    for (int i = 0; i < flood; i++) {
       labels.put("junk.example.com/k" + i, "v" + i);
     }
 
-    FactMeta meta = Fixtures.projectOne(pod).meta();
+    Projection.Projected p = (Projection.Projected) Fixtures.projector().project(pod);
+    FactMeta meta = p.first().meta();
 
-    assertThat(meta.labels()).containsOnlyKeys("app");
+    long keptBytes =
+        meta.labels().entrySet().stream()
+            .mapToLong(e -> e.getKey().length() + e.getValue().length())
+            .sum();
+    assertThat(keptBytes).isLessThanOrEqualTo(FactProjector.MAX_LABEL_BYTES);
+    assertThat(meta.labels()).containsEntry("app", "web").containsKey("junk.example.com/k0");
+    assertThat(meta.labels()).doesNotContainKey("junk.example.com/k" + (flood - 1));
+    assertThat(meta.labels().size() + p.droppedOversizeValues()).isEqualTo(flood + 1);
     assertThat(meta.annotations()).containsOnlyKeys("istio.io/rev");
+  }
+
+  @Test
+  void dropsAndCountsALabelValueOverSixtyFourKibButKeepsTheOthers() {
+    ObjectNode pod = podWithAnnotation("istio.io/rev", "1-24-0");
+    ((ObjectNode) pod.at("/metadata/labels"))
+        .put("blob", "z".repeat(FactProjector.MAX_VALUE_BYTES + 1))
+        .put("tier", "backend");
+
+    Projection.Projected p = (Projection.Projected) Fixtures.projector().project(pod);
+
+    assertThat(p.first().meta().labels()).containsOnlyKeys("app", "tier");
+    assertThat(p.droppedOversizeValues()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"nul\u0000inside", "line\nbreak\ttab", "rtl\u202Eoverride", ""})
+  void keepsOddCharactersInLabelValuesVerbatimAndStillEncodes(String value) {
+    ObjectNode pod = podWithAnnotation("istio.io/rev", "1-24-0");
+    ((ObjectNode) pod.at("/metadata/labels")).put("example.com/odd", value);
+
+    ObjectFacts facts = Fixtures.projectOne(pod);
+
+    assertThat(facts.meta().labels()).containsEntry("example.com/odd", value);
+    ObjectFacts back = WireCodec.decode(WireCodec.encode(facts), ObjectFacts.class, Schemas.FACTS);
+    assertThat(back.meta().labels()).containsEntry("example.com/odd", value);
   }
 }

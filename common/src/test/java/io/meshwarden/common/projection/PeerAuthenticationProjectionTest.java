@@ -57,7 +57,7 @@ class PeerAuthenticationProjectionTest {
   }
 
   @Test
-  void keepsOnlyTheMeshLabelsAndTheMetadataOfAMeshWidePolicy() {
+  void keepsEveryLabelAndTheMetadataOfAMeshWidePolicy() {
     PeerAuthenticationFacts mesh = project("istio-system", "default");
     PeerAuthenticationFacts legacy = project("legacy", "default");
 
@@ -65,7 +65,7 @@ class PeerAuthenticationProjectionTest {
     assertThat(mesh.meta().resourceVersion()).isEqualTo("801");
     assertThat(mesh.selector()).isEmpty();
     assertThat(mesh.portLevelMtls()).isEmpty();
-    assertThat(legacy.meta().labels()).isEqualTo(Map.of("team", "payments"));
+    assertThat(legacy.meta().labels()).isEqualTo(Map.of("team", "payments", "owner", "someone"));
   }
 
   @Test

@@ -89,7 +89,7 @@ class WorkloadProjectionTest {
   }
 
   @Test
-  void projectsADeploymentsSelectorAndFilteredTemplate() {
+  void projectsADeploymentsSelectorAndTemplateWithEveryLabelAndFilteredAnnotations() {
     WorkloadFacts web = workload("deployment.yaml", "Deployment", "web");
 
     assertThat(web.selector()).isEqualTo(new LabelSelector(Map.of("app", "web"), List.of()));
@@ -97,7 +97,7 @@ class WorkloadProjectionTest {
         .isEqualTo(Map.of("app", "web", "sidecar.istio.io/inject", "true", "version", "2.1"));
     assertThat(web.template().annotations())
         .containsOnlyKeys("kubectl.kubernetes.io/restartedAt", "proxy.istio.io/config");
-    assertThat(web.meta().labels()).containsOnlyKeys("app");
+    assertThat(web.meta().labels()).containsOnlyKeys("app", "app.kubernetes.io/managed-by");
     assertThat(web.meta().annotations()).isEmpty();
   }
 

@@ -3,41 +3,29 @@ package io.meshwarden.core.model;
 import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.LabelSelector;
-import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.core.model.hosts.HostRegistry;
 import io.meshwarden.core.model.hosts.Hosts;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Cross-namespace lookups over one {@link ClusterView} for the configuration rules: Istio config of
  * one kind wherever it lives, the host registry, and the workloads a label selector picks.
  *
- * <p>Labels on facts are filtered ({@link MeshKeys}), so a selector on a key that no fact can carry
- * cannot be judged: {@link #observable} tells rules to stay silent rather than report that it
- * selects nothing.
+ * <p>Facts carry every label of pods, templates and namespaces, so a selector is judged on the same
+ * labels Istio sees, whatever keys it names.
  */
 public final class MeshIndex {
 
-  private static final MeshKeys STANDARD = MeshKeys.standard();
-
   private final ClusterView cluster;
   private final HostRegistry hosts;
-  private final Set<String> labelKeys = new HashSet<>();
 
   private MeshIndex(ClusterView cluster, String domain) {
     this.cluster = cluster;
     this.hosts =
         HostRegistry.of(domain, cluster.mesh().services(), cluster.mesh().serviceEntries());
-    for (NamespaceView ns : cluster.namespaces().values()) {
-      for (WorkloadView w : ns.workloads()) {
-        labelSets(w).forEach(l -> labelKeys.addAll(l.keySet()));
-      }
-    }
   }
 
   /** An index with the default cluster domain. */
@@ -91,11 +79,11 @@ public final class MeshIndex {
   }
 
   /**
-   * Whether pods' filtered labels can show a match of {@code selector}: every key is one the
-   * projection keeps, or one some pod or template was seen to carry.
+   * Whether pods' labels can show a match of {@code selector}: always, since facts keep every
+   * label. It once guarded selectors on keys the projection dropped; callers can stop asking.
    */
   public boolean observable(Map<String, String> selector) {
-    return selector.keySet().stream().allMatch(k -> STANDARD.test(k) || labelKeys.contains(k));
+    return true;
   }
 
   /**

@@ -224,24 +224,14 @@ public final class MeshView {
    * The mTLS mode of a workload's port, as istiod resolves it: the oldest PeerAuthentication of its
    * namespace whose selector matches its labels (its port-level mode for {@code port}, else its
    * own), else its namespace's, else the mesh-wide one; {@code UNSET} at any level inherits from
-   * the next. Empty when no policy decides, and when a workload policy of the namespace selects on
-   * a label key {@code observableKey} rejects: labels are filtered before they reach Kafka, so such
-   * a policy might select this workload and the mode cannot be known.
+   * the next. Empty when no policy decides. {@code labels} are the workload's full label set, as
+   * facts carry it.
    *
    * @param port the container port, or null when it is not known
    */
-  public Optional<String> mtlsMode(
-      String namespace,
-      Map<String, String> labels,
-      Integer port,
-      java.util.function.Predicate<String> observableKey) {
+  public Optional<String> mtlsMode(String namespace, Map<String, String> labels, Integer port) {
     List<PeerAuthenticationFacts> workload =
         workloadPeerAuthentications.getOrDefault(namespace, List.of());
-    for (PeerAuthenticationFacts p : workload) {
-      if (!p.selector().keySet().stream().allMatch(observableKey)) {
-        return Optional.empty();
-      }
-    }
     for (PeerAuthenticationFacts p : workload) {
       if (LabelSelector.ofMatchLabels(p.selector()).matches(labels)) {
         String portMode = port == null ? null : p.portLevelMtls().get(String.valueOf(port));

@@ -1,6 +1,5 @@
 package io.meshwarden.core.rules;
 
-import io.meshwarden.common.protocol.MeshKeys;
 import io.meshwarden.common.protocol.PeerAuthenticationFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshView;
@@ -8,13 +7,11 @@ import io.meshwarden.core.model.NamespaceView;
 import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * MW0006: an injected pod has an HTTP or gRPC probe (or, from Istio 1.25, an httpGet lifecycle
@@ -31,7 +28,6 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
       new RuleInfo("MW0006", Severity.ERROR, null, "Probes not rewritten under STRICT mTLS");
 
   private static final Set<String> PLAINTEXT = Set.of("httpGet", "grpc");
-  private static final MeshKeys PUBLISHED = MeshKeys.standard();
 
   @Override
   public RuleInfo info() {
@@ -43,16 +39,11 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
     if (!mesh.anyPeerAuthentication()) {
       return List.of();
     }
-    // A label key is observable when the watcher publishes it: a built-in key, or one some pod of
-    // the namespace carries (the allow-list's keys reach Kafka on the pods that have them).
-    Set<String> seenKeys = new HashSet<>();
-    namespace.workloads().forEach(w -> w.pods().forEach(p -> seenKeys.addAll(labels(p).keySet())));
-    Predicate<String> observable = k -> PUBLISHED.test(k) || seenKeys.contains(k);
     List<RuleResult> results = new ArrayList<>();
     for (WorkloadView w : namespace.workloads()) {
       Map<PodView, List<Probes.Handler>> broken = new LinkedHashMap<>();
       for (PodView p : w.pods()) {
-        List<Probes.Handler> refused = refused(p, namespace.name(), mesh, observable);
+        List<Probes.Handler> refused = refused(p, namespace.name(), mesh);
         if (!refused.isEmpty()) {
           broken.put(p, refused);
         }
@@ -106,7 +97,7 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
 
   /** The pod's HTTP/gRPC probes and hooks that STRICT mTLS refuses. */
   private static List<Probes.Handler> refused(
-      PodView pod, String namespace, MeshView mesh, Predicate<String> observable) {
+      PodView pod, String namespace, MeshView mesh) {
     if (!pod.proxy().injected()) {
       return List.of();
     }
@@ -120,7 +111,7 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
           && !h.rewritten()
           && port != null
           && capture.captures(port)
-          && mesh.mtlsMode(namespace, labels(pod), port, observable)
+          && mesh.mtlsMode(namespace, labels(pod), port)
               .map(PeerAuthenticationFacts.STRICT::equalsIgnoreCase)
               .orElse(false)) {
         out.add(h);

@@ -301,13 +301,27 @@ class RuleTableTest {
                 .mtls("shop", Map.of("app", "web"), "STRICT", Map.of("8080", "PERMISSIVE"))),
         row(
             "MW0006",
-            null,
-            "a workload policy on a label key the watcher does not publish: mode unknown",
+            "web",
+            "a workload policy on tier: backend does not select a pod without it: STRICT holds",
             Scenario.of(namespace("shop", ENABLED, "enabled"))
                 .with(
                     pod("web-a")
                         .ofDeployment("web", "7d4b9c")
                         .label("app", "web")
+                        .appProbe(http8080)
+                        .withSidecar("1-24"))
+                .mtls("shop", "STRICT")
+                .mtls("shop", Map.of("tier", "backend"), "PERMISSIVE", Map.of())),
+        row(
+            "MW0006",
+            null,
+            "a workload policy on tier: backend selects the pod labelled so: PERMISSIVE",
+            Scenario.of(namespace("shop", ENABLED, "enabled"))
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .label("app", "web")
+                        .label("tier", "backend")
                         .appProbe(http8080)
                         .withSidecar("1-24"))
                 .mtls("shop", "STRICT")

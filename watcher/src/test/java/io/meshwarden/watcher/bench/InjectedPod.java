@@ -8,12 +8,19 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A realistic injected pod (about 8 KB of JSON): app container, istio-init, istio-proxy. */
+/**
+ * A realistic injected pod (about 8 KB of JSON): app container, istio-init, istio-proxy, and the
+ * labels Helm charts and teams add beside Istio's ({@code app.kubernetes.io/*}, {@code
+ * helm.sh/chart}, {@code team}, {@code tier}). Pods come in releases of 20, as replicas of one
+ * Deployment: label values repeat within a release and differ between releases, as in a real
+ * cluster.
+ */
 final class InjectedPod {
 
   private InjectedPod() {}
 
   static Pod build(int i) {
+    int release = i / 20;
     List<EnvVar> env = new ArrayList<>();
     for (int e = 0; e < 30; e++) {
       env.add(new EnvVar("PROXY_ENV_" + e, "value-" + e + "-" + "x".repeat(20), null));
@@ -31,6 +38,13 @@ final class InjectedPod {
         .addToLabels("pod-template-hash", "7d4b9c")
         .addToLabels("security.istio.io/tlsMode", "istio")
         .addToLabels("service.istio.io/canonical-name", "web")
+        .addToLabels("app.kubernetes.io/instance", "web-" + release)
+        .addToLabels("app.kubernetes.io/component", "api")
+        .addToLabels("app.kubernetes.io/part-of", "shop")
+        .addToLabels("app.kubernetes.io/managed-by", "Helm")
+        .addToLabels("helm.sh/chart", "web-1.4." + (release % 7))
+        .addToLabels("team", "team-" + (release % 40))
+        .addToLabels("tier", "backend")
         .addToAnnotations(
             "sidecar.istio.io/status",
             "{\"initContainers\":[\"istio-init\"],\"containers\":[\"istio-proxy\"],\"volumes\":[\"istio-envoy\",\"istio-data\",\"istio-podinfo\",\"istio-token\",\"istiod-ca-cert\"],\"revision\":\"1-24-0\"}")
