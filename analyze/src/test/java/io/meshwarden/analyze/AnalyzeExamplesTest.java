@@ -44,6 +44,7 @@ class AnalyzeExamplesTest {
             "MW0004 Deployment shop/cart",
             "MW0005 Deployment payments/ledger",
             "MW0006 Deployment payments/fraud-scorer",
+            "MW0009 Namespace /payments",
             "MW0010 Namespace /payments",
             "MW0011 Namespace /search",
             "MW0012 Deployment reporting/nightly-report",

@@ -2,6 +2,8 @@ package io.meshwarden.executor;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.meshwarden.core.model.MeshViewBuilder;
 import io.meshwarden.core.remediation.MeshSnapshot;
 import java.time.Clock;
@@ -15,11 +17,19 @@ import java.util.Set;
  * re-checks judges namespaces, revisions, tags and proxy images exactly as it did in the stream:
  * every namespace (its injection labels), the control plane's ConfigMaps (injector and mesh
  * configuration), the mutating webhooks (revisions and tags), and the istiod pods and services the
- * injector health check needs.
+ * injector health check needs, and every ProxyConfig.
  */
 final class MeshReader {
 
   private static final String REV_LABEL = "istio.io/rev";
+  private static final ResourceDefinitionContext PROXY_CONFIGS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("networking.istio.io")
+          .withVersion("v1beta1")
+          .withKind("ProxyConfig")
+          .withPlural("proxyconfigs")
+          .withNamespaced(true)
+          .build();
 
   private final KubernetesClient client;
   private final String controlPlaneNamespace;
@@ -50,6 +60,7 @@ final class MeshReader {
         .list()
         .getItems()
         .forEach(w -> builder.addAll(projector.project(w)));
+    readProxyConfigs(builder);
     Map<String, Boolean> ready = new HashMap<>();
     for (Pod pod :
         client.pods().inNamespace(controlPlaneNamespace).withLabel(REV_LABEL).list().getItems()) {
@@ -69,5 +80,24 @@ final class MeshReader {
               services.add(controlPlaneNamespace + "/" + s.getMetadata().getName());
             });
     return new MeshSnapshot(builder.build(), ready, services);
+  }
+
+  /**
+   * Every ProxyConfig (their image types decide the proxy image MW0004 expects). Istio serves them
+   * as {@code v1beta1} only; without the CRD (404) there are none.
+   */
+  private void readProxyConfigs(MeshViewBuilder builder) {
+    try {
+      client
+          .genericKubernetesResources(PROXY_CONFIGS)
+          .inAnyNamespace()
+          .list()
+          .getItems()
+          .forEach(p -> builder.addAll(projector.project(p)));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+    }
   }
 }

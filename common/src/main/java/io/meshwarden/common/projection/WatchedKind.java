@@ -57,6 +57,13 @@ public enum WatchedKind {
   WORKLOAD_ENTRY("WorkloadEntry", "workloadentries"),
   WORKLOAD_GROUP("WorkloadGroup", "workloadgroups"),
   SIDECAR("Sidecar", "sidecars"),
+  PROXY_CONFIG(
+      "ProxyConfig",
+      "networking.istio.io",
+      "proxyconfigs",
+      Versions.ISTIO_NETWORKING_BETA,
+      Scope.NAMESPACED,
+      s -> IstioConfigProjector.project(s, FactKind.ProxyConfig)),
   PEER_AUTHENTICATION(
       "PeerAuthentication",
       "security.istio.io",
@@ -85,6 +92,10 @@ public enum WatchedKind {
     static final Versions BATCH = new Versions(List.of("v1"), true);
     static final Versions ISTIO_NETWORKING =
         new Versions(List.of("v1", "v1beta1", "v1alpha3"), true);
+
+    /** ProxyConfig: Istio serves it as {@code v1beta1} only. */
+    static final Versions ISTIO_NETWORKING_BETA = new Versions(List.of("v1beta1"), true);
+
     static final Versions ISTIO_SECURITY = new Versions(List.of("v1", "v1beta1"), true);
   }
 

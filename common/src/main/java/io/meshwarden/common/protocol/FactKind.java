@@ -5,7 +5,8 @@ package io.meshwarden.common.protocol;
  *
  * <p>{@link Topic#OBJECTS} holds what one shard needs about one namespace; {@link Topic#MESH} holds
  * mesh-wide reference data every shard reads whole (namespaces' labels, services' hosts, gateways,
- * service entries, injector settings, webhooks, revision tags, mesh config, PeerAuthentications).
+ * service entries, injector settings, webhooks, revision tags, mesh config, PeerAuthentications,
+ * ProxyConfigs).
  */
 public enum FactKind {
   Namespace(Topic.MESH, false),
@@ -25,6 +26,11 @@ public enum FactKind {
   WorkloadEntry(Topic.OBJECTS, Shape.ISTIO_CONFIG),
   WorkloadGroup(Topic.OBJECTS, Shape.ISTIO_CONFIG),
   Sidecar(Topic.OBJECTS, Shape.ISTIO_CONFIG),
+  /**
+   * On the mesh topic although namespaced: one in the root namespace sets the proxy image type of
+   * every namespace's pods, so every shard needs them all.
+   */
+  ProxyConfig(Topic.MESH, Shape.ISTIO_CONFIG),
   InjectorConfig(Topic.MESH, true),
   MutatingWebhookConfiguration(Topic.MESH, false),
   RevisionTag(Topic.MESH, false),

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  *
  * <p>Every record carries {@code schema} ({@value Schemas#FACTS}), {@code kind} (the type
  * discriminator on the wire) and {@link FactMeta}. Kinds that share a shape share a record: the
- * five workload kinds are {@link WorkloadFacts}, the seven Istio networking kinds {@link
+ * five workload kinds are {@link WorkloadFacts}, the eight Istio networking kinds {@link
  * IstioConfigFacts}.
  */
 @JsonTypeInfo(
@@ -36,7 +36,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         "ServiceEntry",
         "WorkloadEntry",
         "WorkloadGroup",
-        "Sidecar"
+        "Sidecar",
+        "ProxyConfig"
       }),
   @JsonSubTypes.Type(value = InjectorConfigFacts.class, name = "InjectorConfig"),
   @JsonSubTypes.Type(value = WebhookConfigFacts.class, name = "MutatingWebhookConfiguration"),

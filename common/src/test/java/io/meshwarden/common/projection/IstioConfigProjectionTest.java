@@ -22,7 +22,8 @@ class IstioConfigProjectionTest {
     "ServiceEntry,    payments-psp,   networking.istio.io/v1alpha3, ServiceEntry/payments/payments-psp,      /ports/0/protocol,           TLS",
     "WorkloadEntry,   legacy-vm-1,    networking.istio.io/v1,       payments/WorkloadEntry/legacy-vm-1,      /labels/app,                 legacy-ledger",
     "WorkloadGroup,   legacy-ledger,  networking.istio.io/v1,       payments/WorkloadGroup/legacy-ledger,    /template/ports/grpc,        50051",
-    "Sidecar,         default,        networking.istio.io/v1beta1,  shop/Sidecar/default,                    /outboundTrafficPolicy/mode, REGISTRY_ONLY"
+    "Sidecar,         default,        networking.istio.io/v1beta1,  shop/Sidecar/default,                    /outboundTrafficPolicy/mode, REGISTRY_ONLY",
+    "ProxyConfig,     distroless-proxies, networking.istio.io/v1beta1, ProxyConfig/shop/distroless-proxies, /image/imageType,       distroless"
   })
   void projectsEachIstioNetworkingKindWithItsServedVersionAndSpec(
       String kind, String name, String apiVersion, String key, String pointer, String value) {

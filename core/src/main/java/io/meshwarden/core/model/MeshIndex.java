@@ -52,6 +52,8 @@ public final class MeshIndex {
       out.addAll(cluster.mesh().gateways());
     } else if (kind == FactKind.ServiceEntry) {
       out.addAll(cluster.mesh().serviceEntries());
+    } else if (kind == FactKind.ProxyConfig) {
+      out.addAll(cluster.mesh().proxyConfigs());
     } else {
       cluster.namespaces().values().forEach(ns -> out.addAll(ns.istioConfig(kind)));
     }

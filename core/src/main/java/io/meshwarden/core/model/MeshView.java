@@ -31,6 +31,8 @@ import java.util.TreeSet;
  *   <li>{@code peerAuthentication}: namespace-wide mTLS modes by namespace, key {@code ""} for
  *       mesh-wide (the root namespace's), resolved from PeerAuthentication facts as istiod does;
  *       empty when the input held none (the mode is then unknown, never assumed)
+ *   <li>{@code proxyConfigs}: every ProxyConfig resource, of every namespace (one in the root
+ *       namespace applies to all, see {@link ProxyImages})
  * </ul>
  */
 public final class MeshView {
@@ -50,6 +52,7 @@ public final class MeshView {
   private final Map<String, MeshConfigFacts> meshConfigs;
   private final Map<String, String> peerAuthentication;
   private final Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications;
+  private final List<IstioConfigFacts> proxyConfigs;
   private final Set<String> knownRevisions;
   private final Optional<String> defaultRevision;
 
@@ -65,7 +68,8 @@ public final class MeshView {
       List<IstioConfigFacts> serviceEntries,
       Map<String, MeshConfigFacts> meshConfigs,
       Map<String, String> peerAuthentication,
-      Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications) {
+      Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications,
+      List<IstioConfigFacts> proxyConfigs) {
     this.asOf = asOf;
     this.namespaces = Map.copyOf(namespaces);
     this.injectors = Map.copyOf(injectors);
@@ -80,6 +84,7 @@ public final class MeshView {
     Map<String, List<PeerAuthenticationFacts>> byNamespace = new HashMap<>();
     workloadPeerAuthentications.forEach((ns, l) -> byNamespace.put(ns, List.copyOf(l)));
     this.workloadPeerAuthentications = Map.copyOf(byNamespace);
+    this.proxyConfigs = List.copyOf(proxyConfigs);
     this.knownRevisions =
         Collections.unmodifiableSet(revisionsOf(injectors, webhooks, istiodRevisions));
     String tagged = tags.get(DEFAULT);
@@ -131,6 +136,11 @@ public final class MeshView {
 
   public Map<String, String> peerAuthentication() {
     return peerAuthentication;
+  }
+
+  /** Every ProxyConfig resource seen, of every namespace, in no particular order. */
+  public List<IstioConfigFacts> proxyConfigs() {
+    return proxyConfigs;
   }
 
   private static Set<String> revisionsOf(

@@ -36,6 +36,7 @@ public final class MeshViewBuilder {
   private final List<IstioConfigFacts> serviceEntries = new ArrayList<>();
   private final Map<String, MeshConfigFacts> meshConfigs = new HashMap<>();
   private final List<PeerAuthenticationFacts> peerAuthentications = new ArrayList<>();
+  private final List<IstioConfigFacts> proxyConfigs = new ArrayList<>();
 
   public MeshViewBuilder(Instant asOf) {
     this.asOf = asOf;
@@ -87,7 +88,8 @@ public final class MeshViewBuilder {
         meshConfigs,
         PeerAuthentications.namespaceModes(
             peerAuthentications, PeerAuthentications.rootNamespace(meshConfigs)),
-        PeerAuthentications.workloadPolicies(peerAuthentications));
+        PeerAuthentications.workloadPolicies(peerAuthentications),
+        proxyConfigs);
   }
 
   private void addWebhook(WebhookConfigFacts wh) {
@@ -101,6 +103,7 @@ public final class MeshViewBuilder {
     switch (cfg.kind()) {
       case Gateway -> gateways.add(cfg);
       case ServiceEntry -> serviceEntries.add(cfg);
+      case ProxyConfig -> proxyConfigs.add(cfg);
       default -> {
         // namespaced Istio config belongs to a NamespaceView
       }

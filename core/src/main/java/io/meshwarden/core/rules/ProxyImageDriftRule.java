@@ -2,6 +2,7 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.InjectionModel;
+import io.meshwarden.core.model.IstioVersion;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import io.meshwarden.core.model.PodView;
@@ -13,15 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * MW0004 (IST0158): the running proxy image differs from the image its revision injects today, as
- * after an in-place upgrade. The revision is the one that injected the pod, else the one its labels
- * select, so tag-labelled namespaces are covered.
+ * MW0004: the running proxy image differs from the image its revision injects today, as after an
+ * in-place upgrade. The revision is the one that injected the pod, else the one its labels select,
+ * so tag-labelled namespaces are covered; the expected image follows the injector's own rules
+ * ({@link ProxyImages}: image annotations, variant, ProxyConfig image types, tag suffixes), so a
+ * restart is asked only when a new pod would really get another image. Per workload, and judged
+ * differently from istioctl's IST0158 (reproduced by {@link PodsProxyImageMismatchRule}), so it
+ * claims no Istio code.
  */
 public final class ProxyImageDriftRule implements NamespaceRule {
 
   static final RuleInfo INFO =
-      new RuleInfo(
-          "MW0004", Severity.WARNING, "IST0158", "Proxy image drift", Remedy.RESTART_WORKLOAD);
+      new RuleInfo("MW0004", Severity.WARNING, null, "Proxy image drift", Remedy.RESTART_WORKLOAD);
 
   @Override
   public RuleInfo info() {
@@ -45,7 +49,7 @@ public final class ProxyImageDriftRule implements NamespaceRule {
         Optional<String> want =
             rev == null
                 ? Optional.empty()
-                : ProxyImages.expected(rev, pod.shape().annotations(), mesh);
+                : ProxyImages.expected(rev, pod.shape(), mesh, versionOf(rev));
         String image = pod.proxy().image();
         if (want.isPresent()
             && image != null
@@ -85,6 +89,14 @@ public final class ProxyImageDriftRule implements NamespaceRule {
       }
     }
     return results;
+  }
+
+  /**
+   * The Istio release whose image rules apply to {@code revision}. The control-plane model does not
+   * yet say which release each revision runs, so the newest semantics meshwarden knows are used.
+   */
+  private static IstioVersion versionOf(String revision) {
+    return IstioVersion.NEWEST;
   }
 
   /** The revision whose image an injected pod should run: its injector's, else what it selects. */

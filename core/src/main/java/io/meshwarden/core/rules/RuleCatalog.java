@@ -27,6 +27,7 @@ public final class RuleCatalog {
             new UnexpectedSidecarRule(),
             new RevisionDriftRule(),
             new ProxyImageDriftRule(),
+            new PodsProxyImageMismatchRule(),
             new ProxyUnhealthyRule(),
             new ProbeRewriteOffStrictMtlsRule(),
             new ProbeHostSetRule(),

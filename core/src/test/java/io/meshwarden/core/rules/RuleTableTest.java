@@ -5,6 +5,7 @@ import static io.meshwarden.core.fixtures.Fixtures.hook;
 import static io.meshwarden.core.fixtures.Fixtures.injector;
 import static io.meshwarden.core.fixtures.Fixtures.namespace;
 import static io.meshwarden.core.fixtures.Fixtures.pod;
+import static io.meshwarden.core.fixtures.Fixtures.proxyConfig;
 import static io.meshwarden.core.fixtures.Fixtures.selector;
 import static io.meshwarden.core.fixtures.Fixtures.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,6 +171,47 @@ class RuleTableTest {
             Scenario.of(namespace("shop", "istio.io/rev", "prod"))
                 .withControlPlane()
                 .with(pod("web-a").ofDeployment("web", "7d4b9c").withSidecar("1-24"))),
+        row(
+            "MW0004",
+            "web",
+            "a root-namespace ProxyConfig now asks for distroless, the pod runs the plain image",
+            Scenario.of(namespace("shop", "istio.io/rev", "prod"))
+                .withControlPlane()
+                .with(proxyConfig("istio-system", "mesh-distroless", null, "distroless"))
+                .with(pod("web-a").ofDeployment("web", "7d4b9c").withSidecar("1-24"))),
+        row(
+            "MW0004",
+            null,
+            "the namespace's ProxyConfig asks for distroless and the pod runs it",
+            Scenario.of(namespace("shop", "istio.io/rev", "prod"))
+                .withControlPlane()
+                .with(proxyConfig("shop", "distroless", null, "distroless"))
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .withSidecar("1-24", "docker.io/istio/proxyv2:1.24.0-distroless"))),
+        row(
+            "MW0004",
+            null,
+            "proxyImage annotation without a slash is ignored by the injector",
+            Scenario.of(namespace("shop", "istio.io/rev", "prod"))
+                .withControlPlane()
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .annotation("sidecar.istio.io/proxyImage", "proxyv3")
+                        .withSidecar("1-24"))),
+        row(
+            "MW0004",
+            "web",
+            "native sidecar on the old image",
+            Scenario.of(namespace("shop", "istio.io/rev", "prod"))
+                .withControlPlane()
+                .with(
+                    pod("web-a")
+                        .ofDeployment("web", "7d4b9c")
+                        .withSidecar("1-24", "docker.io/istio/proxyv2:1.23.0")
+                        .nativeSidecar())),
         row(
             "MW0004",
             null,

@@ -10,7 +10,9 @@ import java.util.Locale;
 
 /**
  * The Istio resource kinds the mock API server knows, with the CRDs that register them. Every kind
- * is namespaced, stores {@code v1} and also serves the older versions Istio still serves.
+ * is namespaced, stores the newest version its group serves ({@code v1} for all but ProxyConfig,
+ * which Istio serves as {@code v1beta1} only) and also serves the older versions Istio still
+ * serves.
  */
 public enum IstioKind {
   VIRTUAL_SERVICE(Group.NETWORKING, "VirtualService", "virtualservices", "vs"),
@@ -20,16 +22,16 @@ public enum IstioKind {
   WORKLOAD_ENTRY(Group.NETWORKING, "WorkloadEntry", "workloadentries", "we"),
   WORKLOAD_GROUP(Group.NETWORKING, "WorkloadGroup", "workloadgroups", "wg"),
   SIDECAR(Group.NETWORKING, "Sidecar", "sidecars", null),
+  PROXY_CONFIG(Group.NETWORKING_BETA, "ProxyConfig", "proxyconfigs", null),
   PEER_AUTHENTICATION(Group.SECURITY, "PeerAuthentication", "peerauthentications", "pa"),
   AUTHORIZATION_POLICY(Group.SECURITY, "AuthorizationPolicy", "authorizationpolicies", "ap"),
   REQUEST_AUTHENTICATION(Group.SECURITY, "RequestAuthentication", "requestauthentications", "ra");
 
-  /** The stored and preferred version of every kind here. */
-  public static final String STORAGE_VERSION = "v1";
-
   /** An Istio API group and the versions it serves, newest first. */
   private enum Group {
     NETWORKING("networking.istio.io", List.of("v1", "v1beta1", "v1alpha3")),
+    /** The networking kinds Istio serves as {@code v1beta1} only (ProxyConfig). */
+    NETWORKING_BETA("networking.istio.io", List.of("v1beta1")),
     SECURITY("security.istio.io", List.of("v1", "v1beta1"));
 
     private final String name;
@@ -70,14 +72,19 @@ public enum IstioKind {
     return group.versions;
   }
 
-  /** {@code group/v1}, as in a manifest's {@code apiVersion}. */
-  public String apiVersion() {
-    return group.name + "/" + STORAGE_VERSION;
+  /** The stored and preferred version: the newest its group serves. */
+  public String storageVersion() {
+    return group.versions.get(0);
   }
 
-  /** For {@code client.genericKubernetesResources(..)} at {@code v1}. */
+  /** {@code group/<storage version>}, as in a manifest's {@code apiVersion}. */
+  public String apiVersion() {
+    return group.name + "/" + storageVersion();
+  }
+
+  /** For {@code client.genericKubernetesResources(..)} at the storage version. */
   public ResourceDefinitionContext context() {
-    return context(STORAGE_VERSION);
+    return context(storageVersion());
   }
 
   /** For {@code client.genericKubernetesResources(..)} at a served version. */
@@ -97,7 +104,7 @@ public enum IstioKind {
   /** The CRD that registers this kind: schemaless, with a status subresource, as Istio's are. */
   public CustomResourceDefinition crd() {
     List<CustomResourceDefinitionVersion> served =
-        versions().stream().map(v -> crdVersion(v, v.equals(STORAGE_VERSION))).toList();
+        versions().stream().map(v -> crdVersion(v, v.equals(storageVersion()))).toList();
     return new CustomResourceDefinitionBuilder()
         .withNewMetadata()
         .withName(plural + "." + group.name)
