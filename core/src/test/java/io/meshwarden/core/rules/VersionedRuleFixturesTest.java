@@ -38,7 +38,8 @@ class VersionedRuleFixturesTest {
   private static final Map<String, Function<IstioVersion, Rule>> RULES =
       Map.of(
           "MW0112", ConflictingGatewaysRule::new,
-          "MW0140", ServiceEntryAddressesRequiredRule::new);
+          "MW0140", ServiceEntryAddressesRequiredRule::new,
+          "MW0141", ServiceEntryProtocolConflictRule::new);
 
   static Stream<MeshFixture> fixtures() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
