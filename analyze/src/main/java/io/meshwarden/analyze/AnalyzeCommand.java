@@ -1,6 +1,7 @@
 package io.meshwarden.analyze;
 
 import io.meshwarden.common.protocol.Finding;
+import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.core.model.ClusterView;
 import io.meshwarden.core.model.MeshViewBuilder;
 import io.meshwarden.core.rules.RuleEngine;
@@ -64,6 +65,13 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Cluster name stamped on findings (default: ${DEFAULT-VALUE}).")
   String cluster;
 
+  @Option(
+      names = "--no-default-resources",
+      description =
+          "Do not assume the default ingress gateway (pod and Service istio-ingressgateway in"
+              + " istio-system) that istioctl analyze assumes when it reads files only.")
+  boolean noDefaultResources;
+
   private final Clock clock;
   private final boolean colour;
 
@@ -84,9 +92,16 @@ final class AnalyzeCommand implements Callable<Integer> {
       err.println("meshwarden analyze: " + e.getMessage());
       return 2;
     }
-    ClusterView view = view(manifests, now);
+    DefaultResources input =
+        noDefaultResources
+            ? new DefaultResources(manifests.facts(), java.util.Set.of())
+            : DefaultResources.addTo(manifests.facts(), AnalyzeMain.projector(cluster, clock));
+    ClusterView view = view(input.facts(), now);
     RuleEngine engine = RuleEngine.standard();
-    List<RuleResult> results = withMalformed(engine.evaluate(view), manifests);
+    List<RuleResult> results =
+        withMalformed(
+            engine.evaluate(view).stream().filter(r -> !input.isAdded(r.subject())).toList(),
+            manifests);
     render(results, manifests, engine, now, out);
     out.flush();
     return failOn.failsOn(results) ? 1 : 0;
@@ -100,9 +115,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     return all;
   }
 
-  private ClusterView view(Manifests manifests, Instant now) {
-    MeshViewBuilder mesh = new MeshViewBuilder(now).addAll(manifests.facts());
-    return ClusterView.of(cluster, mesh.build(), manifests.facts());
+  private ClusterView view(List<ObjectFacts> facts, Instant now) {
+    MeshViewBuilder mesh = new MeshViewBuilder(now).addAll(facts);
+    return ClusterView.of(cluster, mesh.build(), facts);
   }
 
   private void render(

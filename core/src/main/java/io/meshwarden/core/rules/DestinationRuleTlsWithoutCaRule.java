@@ -7,13 +7,17 @@ import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * MW0132 (IST0128 for the rule's traffic policy, IST0129 for a port-level one): TLS origination
- * ({@code SIMPLE} or {@code MUTUAL}) without {@code caCertificates} or {@code credentialName}, so
- * the server's certificate is never verified. {@code insecureSkipVerify: true} says it is meant.
+ * MW0132 (IST0128 for the top-level traffic policy, IST0129 for each of its port-level settings):
+ * TLS origination ({@code SIMPLE} or {@code MUTUAL}) without {@code caCertificates}, so the
+ * server's certificate is not verified. As istioctl, a {@code credentialName} excuses it only on a
+ * DestinationRule with a {@code workloadSelector} (a gateway reads the CA from the Secret there);
+ * subsets' traffic policies are not checked, and {@code insecureSkipVerify} changes nothing.
  */
 public final class DestinationRuleTlsWithoutCaRule implements NamespaceRule {
 
@@ -32,50 +36,47 @@ public final class DestinationRuleTlsWithoutCaRule implements NamespaceRule {
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
     List<RuleResult> out = new ArrayList<>();
     for (IstioConfigFacts dr : namespace.istioConfig(FactKind.DestinationRule)) {
-      List<String> top = new ArrayList<>();
-      List<String> ports = new ArrayList<>();
-      check(dr.spec().path("trafficPolicy"), "trafficPolicy", top, ports);
-      for (JsonNode subset : dr.spec().path("subsets")) {
-        check(subset.path("trafficPolicy"), "subset " + subset.path("name").asText(), top, ports);
+      boolean selector = dr.spec().path("workloadSelector").isObject();
+      JsonNode policy = dr.spec().path("trafficPolicy");
+      if (unverified(policy.path("tls"), selector)) {
+        out.add(result(dr, INFO.istioCode(), mode(policy.path("tls")), null));
       }
-      if (!top.isEmpty() || !ports.isEmpty()) {
-        List<String> all = new ArrayList<>(top);
-        all.addAll(ports);
-        out.add(result(dr, String.join(", ", all), top.isEmpty() ? PORT_LEVEL : INFO.istioCode()));
+      Set<String> ports = new LinkedHashSet<>();
+      for (JsonNode port : policy.path("portLevelSettings")) {
+        String number = port.path("port").path("number").asText("0");
+        if (unverified(port.path("tls"), selector) && ports.add(mode(port.path("tls")) + number)) {
+          out.add(result(dr, PORT_LEVEL, mode(port.path("tls")), number));
+        }
       }
     }
     return out;
   }
 
-  private static void check(JsonNode policy, String where, List<String> top, List<String> ports) {
-    if (unverified(policy.path("tls"))) {
-      top.add(where);
-    }
-    for (JsonNode port : policy.path("portLevelSettings")) {
-      if (unverified(port.path("tls"))) {
-        ports.add(where + " port " + port.path("port").path("number").asText());
-      }
-    }
+  private static String mode(JsonNode tls) {
+    return tls.path("mode").asText("");
   }
 
-  static boolean unverified(JsonNode tls) {
-    String mode = tls.path("mode").asText("");
+  static boolean unverified(JsonNode tls, boolean workloadSelector) {
+    String mode = mode(tls);
     return (mode.equals("SIMPLE") || mode.equals("MUTUAL"))
         && Specs.text(tls, "caCertificates") == null
-        && Specs.text(tls, "credentialName") == null
-        && !tls.path("insecureSkipVerify").asBoolean(false);
+        && !(Specs.text(tls, "credentialName") != null && workloadSelector);
   }
 
-  private static RuleResult result(IstioConfigFacts dr, String where, String istioCode) {
+  private static RuleResult result(
+      IstioConfigFacts dr, String istioCode, String mode, String port) {
+    String where = port == null ? "trafficPolicy" : "trafficPolicy port " + port;
     return new RuleResult(
         INFO.code(),
         istioCode,
         INFO.severity(),
         Specs.ref(dr),
         String.format(
-            "%s: %s originates TLS without caCertificates, so the server is not verified; set"
-                + " caCertificates or credentialName",
-            Subjects.describe(Specs.ref(dr)), where),
-        Map.of("at", where));
+            "%s: %s originates TLS (%s) to %s without caCertificates, so the server is not"
+                + " verified; set caCertificates",
+            Subjects.describe(Specs.ref(dr)), where, mode, dr.spec().path("host").asText("")),
+        port == null
+            ? Map.of("at", where, "mode", mode)
+            : Map.of("at", where, "mode", mode, "port", port));
   }
 }

@@ -4,17 +4,20 @@ import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshIndex;
-import io.meshwarden.core.model.WorkloadView;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * MW0114 (IST0101): a Gateway server's {@code credentialName} names a Secret that does not exist in
- * the namespace of the gateway workload, where the gateway reads it, so TLS on that port fails. The
- * watcher sends Secret names and types only. Silent when the input holds no Secrets at all.
+ * the namespace of the gateway workload, where the gateway reads it, so TLS on that port fails. As
+ * istioctl: the gateway's namespace is that of the first workload its selector picks (by namespace
+ * and name), {@code ns/name} names another namespace, one result per missing credential. Silent
+ * when the selector picks nothing (MW0110 reports that) and when the input holds no Secrets at all
+ * (manifests rarely carry them; istioctl would report every credential then).
  */
 public final class GatewayCredentialMissingRule implements ClusterRule {
 
@@ -33,34 +36,43 @@ public final class GatewayCredentialMissingRule implements ClusterRule {
       return out;
     }
     for (IstioConfigFacts gw : index.configs(FactKind.Gateway)) {
-      Set<String> namespaces = new TreeSet<>();
-      for (WorkloadView w : index.selected(null, GatewayServers.selector(gw))) {
-        namespaces.add(w.ref().namespace());
+      Optional<String> gwNs =
+          index.selected(null, GatewayServers.selector(gw)).stream()
+              .map(w -> w.ref().namespace() + "/" + w.ref().name())
+              .sorted()
+              .findFirst()
+              .map(n -> n.substring(0, n.indexOf('/')));
+      if (gwNs.isEmpty()) {
+        continue;
       }
-      Set<String> missing = new TreeSet<>();
+      Set<String> missing = new LinkedHashSet<>();
       for (GatewayServers.Server s : GatewayServers.servers(gw)) {
         String secret = s.credentialName();
-        for (String ns : secret == null ? Set.<String>of() : namespaces) {
-          if (!index.namespace(ns).map(v -> v.hasSecret(secret)).orElse(false)) {
-            missing.add(ns + "/" + secret);
-          }
+        if (secret == null) {
+          continue;
+        }
+        int slash = secret.indexOf('/');
+        String ns = slash < 0 ? gwNs.get() : secret.substring(0, slash);
+        String name = slash < 0 ? secret : secret.substring(slash + 1);
+        if (!index.namespace(ns).map(v -> v.hasSecret(name)).orElse(false)) {
+          missing.add(secret);
         }
       }
-      if (!missing.isEmpty()) {
-        out.add(result(gw, String.join(",", missing)));
+      for (String secret : missing) {
+        out.add(result(gw, secret, gwNs.get()));
       }
     }
     return out;
   }
 
-  private static RuleResult result(IstioConfigFacts gw, String missing) {
+  private static RuleResult result(IstioConfigFacts gw, String secret, String gwNs) {
     return RuleResult.of(
         INFO,
         Specs.ref(gw),
         String.format(
-            "%s: credential Secret %s not found where the gateway workload runs; create the"
-                + " Secret in the gateway's namespace",
-            Subjects.describe(Specs.ref(gw)), missing),
-        Map.of("missingSecrets", missing));
+            "%s: credentialName %s names no Secret in %s, where the gateway workload runs;"
+                + " create the Secret there",
+            Subjects.describe(Specs.ref(gw)), secret, gwNs),
+        Map.of("credentialName", secret, "gatewayNamespace", gwNs));
   }
 }

@@ -14,8 +14,10 @@ final class GatewayServers {
    *
    * @param hosts {@code [namespace/]host} entries as written
    * @param credentialName the TLS Secret's name, null when none
+   * @param bind the {@code bind} address, null when none
    */
-  record Server(int port, String protocol, List<String> hosts, String credentialName) {}
+  record Server(
+      int port, String protocol, List<String> hosts, String credentialName, String bind) {}
 
   private GatewayServers() {}
 
@@ -31,7 +33,8 @@ final class GatewayServers {
               s.path("port").path("number").asInt(),
               Specs.text(s.path("port"), "protocol"),
               Specs.texts(s.path("hosts")),
-              Specs.text(s.path("tls"), "credentialName")));
+              Specs.text(s.path("tls"), "credentialName"),
+              Specs.text(s, "bind")));
     }
     return out;
   }

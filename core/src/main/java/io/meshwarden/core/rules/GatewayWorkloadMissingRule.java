@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MW0110 (IST0101): a Gateway's selector matches no gateway workload in any namespace, so no proxy
- * serves it. Silent when the input has no workloads at all (config-only linting) or the selector
- * uses a label the facts do not carry.
+ * MW0110 (IST0101): a Gateway's selector matches no pod (or pod template) in any namespace, so no
+ * proxy serves it. As istioctl, judged also when the input holds no workloads: {@code analyze} on
+ * files assumes istioctl's default ingress gateway pod ({@code istio: ingressgateway} in {@code
+ * istio-system}) unless told not to. Silent for an empty selector and when the selector uses a
+ * label the facts do not carry.
  */
 public final class GatewayWorkloadMissingRule implements ClusterRule {
 
@@ -26,14 +28,13 @@ public final class GatewayWorkloadMissingRule implements ClusterRule {
   @Override
   public List<RuleResult> evaluate(MeshIndex index) {
     List<RuleResult> out = new ArrayList<>();
-    if (!index.hasWorkloads()) {
-      return out;
-    }
     for (IstioConfigFacts gw : index.configs(FactKind.Gateway)) {
       Map<String, String> selector = GatewayServers.selector(gw);
       if (selector.isEmpty()
           || !index.observable(selector)
           || !index.selected(null, selector).isEmpty()) {
+        // Deployment templates count beside pods: istioctl sees only pods, but a template's pods
+        // exist once the Deployment runs, and a finding that vanishes on apply is noise.
         continue;
       }
       out.add(

@@ -63,6 +63,7 @@ public final class RuleCatalog {
             new VirtualServiceConflictingHostsRule(),
             new VirtualServiceUnreachableRule(),
             new VirtualServiceIneffectiveMatchRule(),
+            new VirtualServiceInternalGatewayRule(),
             new DestinationRuleSubsetNoPodsRule(),
             new DestinationRuleUnknownHostRule(),
             new DestinationRuleTlsWithoutCaRule(),

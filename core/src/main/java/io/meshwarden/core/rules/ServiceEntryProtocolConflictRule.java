@@ -3,8 +3,10 @@ package io.meshwarden.core.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
+import io.meshwarden.core.model.IstioVersion;
 import io.meshwarden.core.model.MeshView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +17,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * MW0141 (IST0177): ServiceEntries give one host and port different protocols; the proxy keeps one
- * of them and traffic for the other breaks. Each entry involved is reported.
+ * MW0141 (IST0177, which istioctl has from 1.31): ServiceEntries give one host and port different
+ * protocols within one export scope; the proxy keeps one of them and traffic for the other breaks.
+ * As istioctl: scopes as for MW0125 ({@code *}, else each {@code exportTo} namespace, {@code .} its
+ * own), a namespace scope also meeting the {@code *} scope of the same host and port; hosts compare
+ * exactly as written; protocols compare upper-cased, an unset one being its own value; each
+ * ServiceEntry involved is reported once.
  */
 public final class ServiceEntryProtocolConflictRule implements MeshRule {
 
@@ -24,50 +30,99 @@ public final class ServiceEntryProtocolConflictRule implements MeshRule {
       new RuleInfo(
           "MW0141", Severity.WARNING, "IST0177", "ServiceEntries disagree on a port's protocol");
 
+  private static final String ALL = "*";
+
+  private final IstioVersion fixedVersion;
+
+  public ServiceEntryProtocolConflictRule() {
+    this(null);
+  }
+
+  /** A rule that applies {@code version}'s semantics whatever the mesh runs (for tests). */
+  ServiceEntryProtocolConflictRule(IstioVersion version) {
+    this.fixedVersion = version;
+  }
+
   @Override
   public RuleInfo info() {
     return INFO;
   }
 
+  private record Entry(String protocol, IstioConfigFacts se) {}
+
   @Override
   public List<RuleResult> evaluate(MeshView mesh) {
-    Map<String, Set<String>> protocols = new TreeMap<>();
-    Map<String, Set<IstioConfigFacts>> owners = new TreeMap<>();
-    for (IstioConfigFacts se : mesh.serviceEntries()) {
-      for (String host : Specs.texts(se.spec().path("hosts"))) {
-        for (JsonNode p : se.spec().path("ports")) {
-          String key = host.toLowerCase(Locale.ROOT) + ":" + p.path("number").asText();
-          String proto = p.path("protocol").asText("TCP").toUpperCase(Locale.ROOT);
-          protocols.computeIfAbsent(key, k -> new TreeSet<>()).add(proto);
-          owners.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(se);
-        }
-      }
+    IstioVersion version = fixedVersion != null ? fixedVersion : AnalyzerVersion.of(mesh);
+    if (!version.atLeast(1, 31)) {
+      return List.of();
     }
-    Map<IstioConfigFacts, Set<String>> conflicts = new LinkedHashMap<>();
-    protocols.forEach(
-        (key, protos) -> {
-          if (protos.size() > 1) {
-            owners
-                .get(key)
-                .forEach(
-                    se ->
-                        conflicts
-                            .computeIfAbsent(se, k -> new TreeSet<>())
-                            .add(key + " " + protos));
+    Map<String, List<Entry>> index = new TreeMap<>();
+    mesh.serviceEntries().stream()
+        .sorted(Comparator.comparing(ServiceEntryProtocolConflictRule::name))
+        .forEach(
+            se -> {
+              for (String scope : scopes(se)) {
+                for (String host : Specs.texts(se.spec().path("hosts"))) {
+                  for (JsonNode p : se.spec().path("ports")) {
+                    String key = scope + "|" + host + "|" + p.path("number").asInt();
+                    index
+                        .computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new Entry(p.path("protocol").asText("").toUpperCase(Locale.ROOT), se));
+                  }
+                }
+              }
+            });
+    Map<String, RuleResult> reported = new LinkedHashMap<>();
+    index.forEach(
+        (key, list) -> {
+          List<Entry> entries = new ArrayList<>(list);
+          String[] parts = key.split("\\|", 3);
+          if (!parts[0].equals(ALL)) {
+            entries.addAll(index.getOrDefault(ALL + "|" + parts[1] + "|" + parts[2], List.of()));
+          }
+          Set<String> protocols = new TreeSet<>();
+          Set<String> names = new TreeSet<>();
+          entries.forEach(
+              e -> {
+                protocols.add(e.protocol());
+                names.add(name(e.se()));
+              });
+          if (protocols.size() < 2) {
+            return;
+          }
+          for (Entry e : entries) {
+            reported.computeIfAbsent(
+                name(e.se()), k -> result(e.se(), names, parts[1] + ":" + parts[2], protocols));
           }
         });
-    List<RuleResult> out = new ArrayList<>();
-    conflicts.forEach(
-        (se, keys) ->
-            out.add(
-                RuleResult.of(
-                    INFO,
-                    Specs.ref(se),
-                    String.format(
-                        "%s: host and port %s have conflicting protocols across"
-                            + " ServiceEntries; use one protocol per host and port",
-                        Subjects.describe(Specs.ref(se)), String.join(", ", keys)),
-                    Map.of("conflicts", String.join(", ", keys)))));
+    return List.copyOf(reported.values());
+  }
+
+  private static Set<String> scopes(IstioConfigFacts se) {
+    List<String> exportTo = Specs.texts(se.spec().path("exportTo"));
+    if (exportTo.isEmpty() || exportTo.contains(ALL)) {
+      return Set.of(ALL);
+    }
+    Set<String> out = new LinkedHashSet<>();
+    exportTo.forEach(e -> out.add(e.equals(".") ? se.meta().namespace() : e));
     return out;
+  }
+
+  private static String name(IstioConfigFacts se) {
+    return se.meta().namespace() + "/" + se.meta().name();
+  }
+
+  private static RuleResult result(
+      IstioConfigFacts se, Set<String> names, String hostPort, Set<String> protocols) {
+    String all = String.join(",", names);
+    String protos = String.join(",", protocols);
+    return RuleResult.of(
+        INFO,
+        Specs.ref(se),
+        String.format(
+            "%s: ServiceEntries %s give host and port %s the protocols %s; use one protocol per"
+                + " host and port",
+            Subjects.describe(Specs.ref(se)), all, hostPort, protos),
+        Map.of("serviceEntries", all, "hostPort", hostPort, "protocols", protos));
   }
 }

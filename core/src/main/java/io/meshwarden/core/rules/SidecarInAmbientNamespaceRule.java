@@ -1,16 +1,20 @@
 package io.meshwarden.core.rules;
 
-import io.meshwarden.common.protocol.FactKind;
+import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
-import io.meshwarden.core.model.IstioKeys;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
+import io.meshwarden.core.model.PodView;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * MW0163 (IST0167): a Sidecar resource in a namespace labelled {@code
- * istio.io/dataplane-mode=ambient}; ambient workloads have no sidecar proxy, so it has no effect.
+ * MW0163 (IST0167): a Sidecar that configures only proxies that do not exist, so it has no effect.
+ * As istioctl: a Sidecar with a selector that selects a pod ambient redirects ({@code
+ * ambient.istio.io/redirection: enabled}), and a Sidecar without one in an ambient namespace
+ * ({@code istio.io/dataplane-mode=ambient} without {@code istio-injection=enabled} or {@code
+ * istio.io/rev}). Each Sidecar is reported once.
  */
 public final class SidecarInAmbientNamespaceRule implements NamespaceRule {
 
@@ -24,21 +28,33 @@ public final class SidecarInAmbientNamespaceRule implements NamespaceRule {
 
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
-    String mode = mesh.namespaceLabels(namespace.name()).get(IstioKeys.DATAPLANE_MODE);
-    if (!"ambient".equals(mode)) {
-      return List.of();
+    Map<String, RuleResult> out = new LinkedHashMap<>();
+    for (Map.Entry<PodView, List<IstioConfigFacts>> e : Sidecars.byPod(namespace).entrySet()) {
+      if (Sidecars.ambient(e.getKey())) {
+        for (IstioConfigFacts s : e.getValue()) {
+          out.computeIfAbsent(
+              s.meta().name(),
+              k -> result(s, "selected pod " + e.getKey().name() + " is in ambient mode"));
+        }
+      }
     }
-    return namespace.istioConfig(FactKind.Sidecar).stream()
-        .map(
-            s ->
-                RuleResult.of(
-                    INFO,
-                    Specs.ref(s),
-                    String.format(
-                        "%s: namespace %s is ambient, so this Sidecar has no effect; delete it"
-                            + " or move its settings to a waypoint",
-                        Subjects.describe(Specs.ref(s)), namespace.name()),
-                    Map.of("dataplaneMode", mode)))
-        .toList();
+    if (Sidecars.ambient(mesh.namespaceLabels(namespace.name()))) {
+      for (IstioConfigFacts s : Sidecars.withoutSelector(namespace)) {
+        out.computeIfAbsent(
+            s.meta().name(), k -> result(s, "namespace " + namespace.name() + " is ambient"));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  private static RuleResult result(IstioConfigFacts s, String why) {
+    return RuleResult.of(
+        INFO,
+        Specs.ref(s),
+        String.format(
+            "%s: %s, so this Sidecar has no effect; delete it or move its settings to a"
+                + " waypoint",
+            Subjects.describe(Specs.ref(s)), why),
+        Map.of("reason", why));
   }
 }

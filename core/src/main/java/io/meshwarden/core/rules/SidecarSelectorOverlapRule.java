@@ -1,24 +1,18 @@
 package io.meshwarden.core.rules;
 
-import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
-import io.meshwarden.common.protocol.LabelSelector;
 import io.meshwarden.common.protocol.Severity;
-import io.meshwarden.core.model.MeshIndex;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
-import io.meshwarden.core.model.WorkloadView;
+import io.meshwarden.core.model.PodView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * MW0161 (IST0110): Sidecars with workload selectors that select one same workload; Istio applies
- * only one of them. Judged on the workloads actually present; each Sidecar involved is reported
- * with the workloads they share.
+ * MW0161 (IST0110): several Sidecars' workload selectors select one same pod; Istio applies only
+ * one of them. As istioctl, each such Sidecar is reported once per pod selected by two or more;
+ * pods that ambient redirects are skipped (MW0163 covers them).
  */
 public final class SidecarSelectorOverlapRule implements NamespaceRule {
 
@@ -32,48 +26,23 @@ public final class SidecarSelectorOverlapRule implements NamespaceRule {
 
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
-    List<IstioConfigFacts> selecting =
-        namespace.istioConfig(FactKind.Sidecar).stream()
-            .filter(s -> !Specs.workloadSelector(s).isEmpty())
-            .toList();
-    Map<String, Set<String>> sidecarsByWorkload = new TreeMap<>();
-    for (WorkloadView w : namespace.workloads()) {
-      for (IstioConfigFacts s : selecting) {
-        LabelSelector sel = LabelSelector.ofMatchLabels(Specs.workloadSelector(s));
-        if (MeshIndex.labelSets(w).stream().anyMatch(sel::matches)) {
-          sidecarsByWorkload
-              .computeIfAbsent(Subjects.describe(w.ref()), k -> new TreeSet<>())
-              .add(s.meta().name());
-        }
-      }
-    }
     List<RuleResult> out = new ArrayList<>();
-    for (IstioConfigFacts s : selecting) {
-      Set<String> workloads = new TreeSet<>();
-      Set<String> others = new TreeSet<>();
-      sidecarsByWorkload.forEach(
-          (w, names) -> {
-            if (names.size() > 1 && names.contains(s.meta().name())) {
-              workloads.add(w);
-              others.addAll(names);
-            }
-          });
-      others.remove(s.meta().name());
-      if (!others.isEmpty()) {
+    for (Map.Entry<PodView, List<IstioConfigFacts>> e : Sidecars.byPod(namespace).entrySet()) {
+      PodView pod = e.getKey();
+      List<IstioConfigFacts> sidecars = e.getValue();
+      if (sidecars.size() < 2 || Sidecars.ambient(pod)) {
+        continue;
+      }
+      String names = Sidecars.names(sidecars);
+      for (IstioConfigFacts s : sidecars) {
         out.add(
             RuleResult.of(
                 INFO,
                 Specs.ref(s),
                 String.format(
-                    "%s: selects %s, also selected by Sidecar %s; make the selectors disjoint",
-                    Subjects.describe(Specs.ref(s)),
-                    String.join(", ", workloads),
-                    String.join(",", others)),
-                Map.of(
-                    "workloads",
-                    String.join(", ", workloads),
-                    "overlaps",
-                    String.join(",", others))));
+                    "%s: Sidecars %s all select pod %s/%s; make the selectors disjoint",
+                    Subjects.describe(Specs.ref(s)), names, namespace.name(), pod.name()),
+                Map.of("sidecars", names, "pod", pod.name())));
       }
     }
     return out;

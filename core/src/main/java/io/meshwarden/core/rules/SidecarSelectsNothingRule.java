@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MW0162 (IST0101): a Sidecar's {@code workloadSelector} matches no workload in its namespace, so
- * it configures nothing. Silent when the namespace has no workloads in the input or the selector
- * uses a label the facts do not carry.
+ * MW0162 (IST0101): a Sidecar's {@code workloadSelector} matches no pod in its namespace, so it
+ * configures nothing. As istioctl, judged also when the namespace holds no workloads. istioctl
+ * counts only pods; a Deployment's template counts here too, since its pods exist once it runs.
+ * Silent when the selector uses a label the facts do not carry.
  */
 public final class SidecarSelectsNothingRule implements ClusterRule {
 
@@ -30,7 +31,6 @@ public final class SidecarSelectsNothingRule implements ClusterRule {
       Map<String, String> selector = Specs.workloadSelector(s);
       String ns = s.meta().namespace();
       if (selector.isEmpty()
-          || !index.hasWorkloads(ns)
           || !index.observable(selector)
           || !index.selected(ns, selector).isEmpty()) {
         continue;

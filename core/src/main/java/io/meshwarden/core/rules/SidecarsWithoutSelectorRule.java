@@ -1,17 +1,16 @@
 package io.meshwarden.core.rules;
 
-import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * MW0160 (IST0111): more than one Sidecar without {@code workloadSelector} in a namespace; Istio
- * applies one of them to every workload there, and which is undefined. Each is reported.
+ * applies one of them to every workload there, and which is undefined. Each is reported. As
+ * istioctl, an ambient namespace gets MW0163 for them instead.
  */
 public final class SidecarsWithoutSelectorRule implements NamespaceRule {
 
@@ -25,15 +24,11 @@ public final class SidecarsWithoutSelectorRule implements NamespaceRule {
 
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
-    List<IstioConfigFacts> defaults =
-        namespace.istioConfig(FactKind.Sidecar).stream()
-            .filter(s -> Specs.workloadSelector(s).isEmpty())
-            .toList();
-    if (defaults.size() < 2) {
+    List<IstioConfigFacts> defaults = Sidecars.withoutSelector(namespace);
+    if (defaults.size() < 2 || Sidecars.ambient(mesh.namespaceLabels(namespace.name()))) {
       return List.of();
     }
-    String names =
-        defaults.stream().map(s -> s.meta().name()).sorted().collect(Collectors.joining(","));
+    String names = Sidecars.names(defaults);
     return defaults.stream()
         .map(
             s ->

@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * MW0123 (IST0101): a VirtualService binds to a Gateway that does not exist ({@code name} in the
  * VirtualService's namespace, or {@code namespace/name}); its routes never reach any proxy there.
+ * As istioctl, one result per missing gateway entry, and a Gateway API Gateway of that name does
+ * not count (see {@link VirtualServiceGateways}); generated internal names are MW0128's.
  */
 public final class VirtualServiceGatewayNotFoundRule implements ClusterRule {
 
@@ -26,25 +28,21 @@ public final class VirtualServiceGatewayNotFoundRule implements ClusterRule {
   public List<RuleResult> evaluate(MeshIndex index) {
     List<RuleResult> out = new ArrayList<>();
     for (IstioConfigFacts vs : index.configs(FactKind.VirtualService)) {
-      List<String> missing =
-          VirtualServices.gateways(vs).stream()
-              .filter(g -> !g.equals(VirtualServices.MESH))
-              .filter(
-                  g ->
-                      VirtualServiceGateways.find(index.mesh(), g, vs.meta().namespace()).isEmpty())
-              .sorted()
-              .toList();
-      if (!missing.isEmpty()) {
-        String joined = String.join(",", missing);
+      String ns = vs.meta().namespace();
+      for (String ref : VirtualServiceGateways.named(vs)) {
+        if (VirtualServiceGateways.internal(ref)
+            || VirtualServiceGateways.find(index.mesh(), ref, ns).isPresent()) {
+          continue;
+        }
         out.add(
             RuleResult.of(
                 INFO,
                 Specs.ref(vs),
                 String.format(
-                    "%s: gateway %s not found; create it or write <namespace>/<name> of an"
-                        + " existing Gateway",
-                    Subjects.describe(Specs.ref(vs)), joined),
-                Map.of("gateways", joined)));
+                    "%s: gateway %s not found; create the networking.istio.io Gateway or write"
+                        + " <namespace>/<name> of an existing one",
+                    Subjects.describe(Specs.ref(vs)), ref),
+                Map.of("gateway", ref)));
       }
     }
     return out;

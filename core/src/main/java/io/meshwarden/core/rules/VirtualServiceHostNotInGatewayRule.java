@@ -4,17 +4,16 @@ import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshIndex;
-import io.meshwarden.core.model.hosts.Hosts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * MW0124 (IST0132): a VirtualService host is not served by a Gateway it binds to (no server host
- * covers it, or the server host's namespace part excludes the VirtualService's namespace), so the
- * gateway ignores the route for that host.
+ * MW0124 (IST0132): no host of a VirtualService is served by a Gateway it binds to, so that gateway
+ * ignores the VirtualService. As istioctl: one result per gateway entry (generated internal names
+ * excepted); a missing Gateway serves nothing (so it gives this beside MW0123); hosts compare as
+ * written, wildcards on either side; a server host {@code ns/host} counts only for VirtualServices
+ * of {@code ns} ({@code .} = the Gateway's namespace, {@code *} = any).
  */
 public final class VirtualServiceHostNotInGatewayRule implements ClusterRule {
 
@@ -31,45 +30,71 @@ public final class VirtualServiceHostNotInGatewayRule implements ClusterRule {
     List<RuleResult> out = new ArrayList<>();
     for (IstioConfigFacts vs : index.configs(FactKind.VirtualService)) {
       String ns = vs.meta().namespace();
-      for (String ref : VirtualServices.gateways(vs)) {
-        if (ref.equals(VirtualServices.MESH)) {
+      for (String ref : VirtualServiceGateways.named(vs)) {
+        if (VirtualServiceGateways.internal(ref)) {
           continue;
         }
-        VirtualServiceGateways.find(index.mesh(), ref, ns)
-            .ifPresent(gw -> check(index, vs, gw, ref, out));
+        List<String> served =
+            VirtualServiceGateways.find(index.mesh(), ref, ns)
+                .map(gw -> serverHosts(gw, ns))
+                .orElse(List.of());
+        boolean any =
+            served.stream()
+                .anyMatch(g -> VirtualServices.hosts(vs).stream().anyMatch(h -> matches(g, h)));
+        if (!any) {
+          String hosts = String.join(",", VirtualServices.hosts(vs));
+          String full = VirtualServiceGateways.fullName(ref, ns);
+          out.add(
+              RuleResult.of(
+                  INFO,
+                  Specs.ref(vs),
+                  String.format(
+                      "%s: none of its hosts %s is served by gateway %s; add a host to the"
+                          + " Gateway's servers or correct the hosts here",
+                      Subjects.describe(Specs.ref(vs)), hosts, full),
+                  Map.of("hosts", hosts, "gateway", full)));
+        }
       }
     }
     return out;
   }
 
-  private static void check(
-      MeshIndex index, IstioConfigFacts vs, IstioConfigFacts gw, String ref, List<RuleResult> out) {
-    String ns = vs.meta().namespace();
-    Set<String> missing = new TreeSet<>();
-    for (String host : VirtualServices.hosts(vs)) {
-      String fqdn = index.hosts().qualify(host, ns);
-      boolean served =
-          GatewayServers.servers(gw).stream()
-              .flatMap(s -> s.hosts().stream())
-              .anyMatch(
-                  h ->
-                      Hosts.bindableFrom(h, gw.meta().namespace(), ns)
-                          && Hosts.covers(Hosts.gatewayHost(h), fqdn));
-      if (!served) {
-        missing.add(host);
+  /** The Gateway's server hosts a VirtualService of {@code vsNamespace} may bind to, host part. */
+  static List<String> serverHosts(IstioConfigFacts gw, String vsNamespace) {
+    List<String> out = new ArrayList<>();
+    String gwNs = gw.meta().namespace();
+    for (GatewayServers.Server s : GatewayServers.servers(gw)) {
+      for (String h : s.hosts()) {
+        int slash = h.indexOf('/');
+        if (slash < 0) {
+          out.add(h);
+          continue;
+        }
+        String hostNs = h.substring(0, slash);
+        String host = h.substring(slash + 1);
+        if (hostNs.equals("*") || (hostNs.equals(".") ? gwNs : hostNs).equals(vsNamespace)) {
+          out.add(host);
+        }
       }
     }
-    if (!missing.isEmpty()) {
-      String joined = String.join(",", missing);
-      out.add(
-          RuleResult.of(
-              INFO,
-              Specs.ref(vs),
-              String.format(
-                  "%s: host %s is not served by gateway %s; add the host to the Gateway's"
-                      + " servers or remove it here",
-                  Subjects.describe(Specs.ref(vs)), joined, ref),
-              Map.of("hosts", joined, "gateway", ref)));
+    return out;
+  }
+
+  /** Istio's host match: equal, or a wildcard's suffix found in the other (either side). */
+  static boolean matches(String a, String b) {
+    boolean wa = a.startsWith("*");
+    boolean wb = b.startsWith("*");
+    if (wa && wb) {
+      return a.length() < b.length()
+          ? b.substring(1).endsWith(a.substring(1))
+          : a.substring(1).endsWith(b.substring(1));
     }
+    if (wa) {
+      return b.endsWith(a.substring(1));
+    }
+    if (wb) {
+      return a.endsWith(b.substring(1));
+    }
+    return a.equals(b);
   }
 }

@@ -70,17 +70,4 @@ final class VirtualServices {
         port.isMissingNode() || port.isNull() ? null : port.asInt(),
         weight.isMissingNode() || weight.isNull() ? null : weight.asInt());
   }
-
-  /** {@code name} or {@code ns/name} of a gateway reference, as namespace and name. */
-  static String[] gatewayRef(String ref, String vsNamespace) {
-    int slash = ref.indexOf('/');
-    if (slash >= 0) {
-      return new String[] {ref.substring(0, slash), ref.substring(slash + 1)};
-    }
-    String[] parts = ref.split("\\.");
-    if (parts.length > 1) {
-      return new String[] {parts[1], parts[0]};
-    }
-    return new String[] {vsNamespace, ref};
-  }
 }

@@ -8,11 +8,13 @@ import io.meshwarden.core.model.WorkloadView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * MW0101 (IST0116): a workload is behind several Services that give one port number different
- * protocols (TCP in one, UDP in another), so the proxy cannot build one listener for it.
+ * MW0101 (IST0116): a Deployment is behind several Services that give one port number different L4
+ * protocols (TCP in one, UDP in another; unset is TCP), so the proxy cannot build one listener for
+ * it. As istioctl: one result per (Deployment, port); only Deployments in the mesh ({@link
+ * Deployments#inMesh}) and not waypoints; Services of its namespace whose selector matches its pod
+ * template.
  */
 public final class WorkloadPortProtocolConflictRule implements NamespaceRule {
 
@@ -28,32 +30,25 @@ public final class WorkloadPortProtocolConflictRule implements NamespaceRule {
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
     List<RuleResult> out = new ArrayList<>();
-    for (WorkloadView w : namespace.workloads()) {
-      List<ServiceFacts> services = Services.selecting(mesh, namespace.name(), w);
-      if (services.size() < 2) {
-        continue;
-      }
+    for (WorkloadView d : Deployments.inMesh(namespace, mesh)) {
+      List<ServiceFacts> services = Deployments.services(d, mesh);
       for (var c :
-          Services.conflicts(
-              services, ServiceFacts.ServicePort::port, ServiceFacts.ServicePort::protocol)) {
-        out.add(result(w, c.key(), c.values(), c.services()));
+          Deployments.conflicts(services, ServiceFacts.ServicePort::port, Deployments::protocol)) {
+        String svc = String.join(",", c.services());
+        out.add(
+            RuleResult.of(
+                INFO,
+                d.ref(),
+                String.format(
+                    "%s: services %s give port %d different protocols %s; use one protocol per"
+                        + " port across the services that select it",
+                    Subjects.describe(d.ref()), svc, c.key(), c.values()),
+                Map.of(
+                    "port", Integer.toString(c.key()),
+                    "protocols", String.join(",", c.values()),
+                    "services", svc)));
       }
     }
     return out;
-  }
-
-  private static RuleResult result(
-      WorkloadView w, int port, Set<String> protocols, Set<String> services) {
-    return RuleResult.of(
-        INFO,
-        w.ref(),
-        String.format(
-            "%s: services %s give port %d different protocols %s; use one protocol per port"
-                + " across the services that select it",
-            Subjects.describe(w.ref()), String.join(",", services), port, protocols),
-        Map.of(
-            "port", Integer.toString(port),
-            "protocols", String.join(",", protocols),
-            "services", String.join(",", services)));
   }
 }

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MW0102 (IST0137): a workload is behind several Services that send one targetPort through
- * different service ports, which gives the proxy two inbound configurations for one port.
+ * MW0102 (IST0137): a Deployment is behind several Services that send one targetPort through
+ * different service ports, which gives the proxy two inbound configurations for one port. As
+ * istioctl: one result per (Deployment, targetPort), the targetPort as written (a name stays a
+ * name; unset means the port); the same Deployments and Services as MW0101.
  */
 public final class WorkloadTargetPortConflictRule implements NamespaceRule {
 
@@ -27,27 +29,23 @@ public final class WorkloadTargetPortConflictRule implements NamespaceRule {
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
     List<RuleResult> out = new ArrayList<>();
-    for (WorkloadView w : namespace.workloads()) {
-      List<ServiceFacts> services = Services.selecting(mesh, namespace.name(), w);
-      if (services.size() < 2) {
-        continue;
-      }
+    for (WorkloadView d : Deployments.inMesh(namespace, mesh)) {
+      List<ServiceFacts> services = Deployments.services(d, mesh);
       for (var c :
-          Services.conflicts(
-              services, ServiceFacts.ServicePort::targetPort, ServiceFacts.ServicePort::port)) {
+          Deployments.conflicts(
+              services, Deployments::targetPort, p -> String.format("%05d", p.port()))) {
         String svc = String.join(",", c.services());
+        List<String> ports =
+            c.values().stream().map(v -> Integer.toString(Integer.parseInt(v))).toList();
         out.add(
             RuleResult.of(
                 INFO,
-                w.ref(),
+                d.ref(),
                 String.format(
                     "%s: services %s map targetPort %s from different ports %s; use the"
                         + " same service port or different targetPorts",
-                    Subjects.describe(w.ref()), svc, c.key(), c.values()),
-                Map.of(
-                    "targetPort", c.key(),
-                    "ports", c.values().toString(),
-                    "services", svc)));
+                    Subjects.describe(d.ref()), svc, c.key(), ports),
+                Map.of("targetPort", c.key(), "ports", ports.toString(), "services", svc)));
       }
     }
     return out;
