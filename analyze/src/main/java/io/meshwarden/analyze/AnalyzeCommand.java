@@ -2,6 +2,7 @@ package io.meshwarden.analyze;
 
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.core.model.ClusterView;
+import io.meshwarden.core.model.IstioVersion;
 import io.meshwarden.core.model.MeshViewBuilder;
 import io.meshwarden.core.rules.RuleEngine;
 import io.meshwarden.core.rules.RuleResult;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +65,15 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Cluster name stamped on findings (default: ${DEFAULT-VALUE}).")
   String cluster;
 
+  @Option(
+      names = "--istio-version",
+      paramLabel = "X.Y[.Z]",
+      description =
+          "Istio release whose semantics judge revisions the files show no version for (no"
+              + " istiod, no injector ConfigMap with global.tag), e.g. 1.26 (default: the newest"
+              + " release meshwarden models).")
+  String istioVersion;
+
   private final Clock clock;
   private final boolean colour;
 
@@ -76,6 +87,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant now = clock.instant();
+    Optional<IstioVersion> assumed = IstioVersion.parse(istioVersion);
+    if (istioVersion != null && assumed.isEmpty()) {
+      err.println(
+          "meshwarden analyze: --istio-version " + istioVersion + " is not a release like 1.27.0");
+      return 2;
+    }
     Manifests manifests;
     try {
       manifests = new ManifestLoader(AnalyzeMain.projector(cluster, clock)).load(inputs);
@@ -83,7 +100,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       err.println("meshwarden analyze: " + e.getMessage());
       return 2;
     }
-    ClusterView view = view(manifests, now);
+    ClusterView view = view(manifests, now, assumed);
     RuleEngine engine = RuleEngine.standard();
     List<RuleResult> results = engine.evaluate(view);
     render(results, manifests, engine, now, out);
@@ -91,8 +108,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     return failOn.failsOn(results) ? 1 : 0;
   }
 
-  private ClusterView view(Manifests manifests, Instant now) {
-    MeshViewBuilder mesh = new MeshViewBuilder(now).addAll(manifests.facts());
+  private ClusterView view(Manifests manifests, Instant now, Optional<IstioVersion> assumed) {
+    MeshViewBuilder mesh = new MeshViewBuilder(now);
+    assumed.ifPresent(mesh::assumeIstioVersion);
+    mesh.addAll(manifests.facts());
     return ClusterView.of(cluster, mesh.build(), manifests.facts());
   }
 

@@ -76,7 +76,7 @@ public final class SidecarMissingRule implements NamespaceRule {
     extra.put(WorkloadResults.EXPECTED_REVISION, revision);
     extra.put("via", v.via().name());
     extra.put("reason", v.reason().name());
-    extra.put(ISTIO_VERSION, mesh.versionDetail(v.revision()));
+    extra.put(WorkloadResults.ISTIO_VERSION, mesh.versionDetail(v.revision()));
     String ist = istioctlWarns(affected.get(0), mesh) ? INFO.istioCode() : null;
     return new RuleResult(
         INFO.code(),
@@ -109,9 +109,6 @@ public final class SidecarMissingRule implements NamespaceRule {
             : shape.annotation(IstioKeys.INJECT);
     return !"false".equalsIgnoreCase(inject);
   }
-
-  /** Detail key: the release whose semantics judged the injecting revision. */
-  static final String ISTIO_VERSION = "istioVersion";
 
   private static final String ISTIO_SYSTEM = "istio-system";
 }
