@@ -3,6 +3,7 @@ package io.meshwarden.analyze;
 import io.meshwarden.common.protocol.Finding;
 import io.meshwarden.common.protocol.ObjectFacts;
 import io.meshwarden.core.model.ClusterView;
+import io.meshwarden.core.model.IstioVersion;
 import io.meshwarden.core.model.MeshViewBuilder;
 import io.meshwarden.core.rules.RuleEngine;
 import io.meshwarden.core.rules.RuleResult;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +74,15 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " istio-system) that istioctl analyze assumes when it reads files only.")
   boolean noDefaultResources;
 
+  @Option(
+      names = "--istio-version",
+      paramLabel = "X.Y[.Z]",
+      description =
+          "Istio release whose semantics judge revisions the files show no version for (no"
+              + " istiod, no injector ConfigMap with global.tag), e.g. 1.26 (default: the newest"
+              + " release meshwarden models).")
+  String istioVersion;
+
   private final Clock clock;
   private final boolean colour;
 
@@ -85,6 +96,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant now = clock.instant();
+    Optional<IstioVersion> assumed = IstioVersion.parse(istioVersion);
+    if (istioVersion != null && assumed.isEmpty()) {
+      err.println(
+          "meshwarden analyze: --istio-version " + istioVersion + " is not a release like 1.27.0");
+      return 2;
+    }
     Manifests manifests;
     try {
       manifests = new ManifestLoader(AnalyzeMain.projector(cluster, clock)).load(inputs);
@@ -96,7 +113,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         noDefaultResources
             ? new DefaultResources(manifests.facts(), java.util.Set.of())
             : DefaultResources.addTo(manifests.facts(), AnalyzeMain.projector(cluster, clock));
-    ClusterView view = view(input.facts(), now);
+    ClusterView view = view(input.facts(), now, assumed);
     RuleEngine engine = RuleEngine.standard();
     List<RuleResult> results =
         withMalformed(
@@ -115,8 +132,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     return all;
   }
 
-  private ClusterView view(List<ObjectFacts> facts, Instant now) {
-    MeshViewBuilder mesh = new MeshViewBuilder(now).addAll(facts);
+  private ClusterView view(List<ObjectFacts> facts, Instant now, Optional<IstioVersion> assumed) {
+    MeshViewBuilder mesh = new MeshViewBuilder(now);
+    assumed.ifPresent(mesh::assumeIstioVersion);
+    mesh.addAll(facts);
     return ClusterView.of(cluster, mesh.build(), facts);
   }
 

@@ -10,9 +10,22 @@ package io.meshwarden.core.model;
  * @param revision the istiod revision {@code requested} resolves to; null when it cannot be
  *     resolved (no control-plane objects in the input) or nothing is injected
  * @param reason the step that decided
+ * @param istioVersion the release whose stage-2 semantics decided (the injecting revision's, see
+ *     {@link MeshView#semantics}); null when stage 2 was not reached
  */
 public record InjectionVerdict(
-    Decision decision, Via via, String requested, String revision, Reason reason) {
+    Decision decision,
+    Via via,
+    String requested,
+    String revision,
+    Reason reason,
+    IstioVersion istioVersion) {
+
+  /** A verdict that stage 2 did not reach. */
+  public InjectionVerdict(
+      Decision decision, Via via, String requested, String revision, Reason reason) {
+    this(decision, via, requested, revision, reason, null);
+  }
 
   /** The outcome. */
   public enum Decision {
@@ -47,6 +60,9 @@ public record InjectionVerdict(
     POD_LABEL_FALSE("pod label sidecar.istio.io/inject=false"),
     ANNOTATION_ONLY("only the annotation sidecar.istio.io/inject asks (no webhook sees it)"),
     NOT_REQUESTED("no injection label on the namespace or the pod"),
+    POD_LABEL_NOT_TRUE(
+        "pod label sidecar.istio.io/inject calls a webhook in an unlabelled namespace only when"
+            + " exactly 'true'"),
     NO_DEFAULT_REVISION("no default revision exists"),
     UNKNOWN_REVISION("the requested revision or tag does not exist"),
     HOST_NETWORK("the pod uses hostNetwork"),
@@ -54,11 +70,19 @@ public record InjectionVerdict(
     LABEL_TRUE("pod label sidecar.istio.io/inject=true"),
     ANNOTATION_TRUE("pod annotation sidecar.istio.io/inject=true"),
     ANNOTATION_FALSE("pod annotation sidecar.istio.io/inject=false"),
+    LABEL_YES(
+        "pod label sidecar.istio.io/inject is a yes value (y, yes, on, any case; before 1.27)"),
+    ANNOTATION_YES(
+        "pod annotation sidecar.istio.io/inject is a yes value (y, yes, on, any case; before 1.27)"),
+    LABEL_OTHER("pod label sidecar.istio.io/inject is neither a yes value nor empty (before 1.27)"),
+    ANNOTATION_OTHER(
+        "pod annotation sidecar.istio.io/inject is neither a yes value nor empty (before 1.27)"),
     NEVER_SELECTOR("the injector's neverInjectSelector matches"),
     ALWAYS_SELECTOR("the injector's alwaysInjectSelector matches"),
     POLICY_ENABLED("the injector's policy is enabled"),
     POLICY_DISABLED("the injector's policy is disabled"),
-    POLICY_INVALID("the injector's policy is neither enabled nor disabled");
+    POLICY_INVALID("the injector's policy is neither enabled nor disabled"),
+    POLICY_MISSING("the injector's config has no policy, so Istio injects nothing");
 
     private final String text;
 

@@ -26,6 +26,9 @@ public final class IstioKeys {
   /** Pod annotation that turns probe rewriting on or off. */
   public static final String REWRITE_PROBES = "sidecar.istio.io/rewriteAppHTTPProbers";
 
+  /** Pod annotation (1.24+) asking for or refusing a native sidecar. */
+  public static final String NATIVE_SIDECAR = "sidecar.istio.io/nativeSidecar";
+
   /** Pod annotation naming the injection templates, {@code gateway} for gateways. */
   public static final String TEMPLATES = "inject.istio.io/templates";
 

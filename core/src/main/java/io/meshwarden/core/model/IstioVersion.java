@@ -71,6 +71,35 @@ public record IstioVersion(int major, int minor, int patch) implements Comparabl
     return colon > slash ? parse(image.substring(colon + 1)) : Optional.empty();
   }
 
+  /**
+   * The release whose semantics judge a revision that runs {@code version}: {@link #NEWEST} when
+   * unknown or of a minor release after it, {@link #OLDEST} when older, else itself.
+   */
+  public static IstioVersion judged(Optional<IstioVersion> version) {
+    if (version.isEmpty() || version.get().newerThanModelled()) {
+      return NEWEST;
+    }
+    return version.get().compareTo(OLDEST) < 0 ? OLDEST : version.get();
+  }
+
+  /**
+   * For a finding's details: the version itself when meshwarden models it ({@code 1.26.3}), else
+   * how it is judged ({@code unknown, judged as 1.31}; {@code 1.33.0, judged as 1.31}).
+   */
+  public static String describe(Optional<IstioVersion> version) {
+    IstioVersion judged = judged(version);
+    String as = ", judged as " + judged.major() + "." + judged.minor();
+    if (version.isEmpty()) {
+      return "unknown" + as;
+    }
+    return judged.equals(version.get()) ? version.get().toString() : version.get() + as;
+  }
+
+  /** Whether this is a minor release after {@link #NEWEST}. */
+  private boolean newerThanModelled() {
+    return major > NEWEST.major || (major == NEWEST.major && minor > NEWEST.minor);
+  }
+
   /** Whether this release is {@code major.minor.0} or later. */
   public boolean atLeast(int major, int minor) {
     return atLeast(major, minor, 0);

@@ -53,6 +53,8 @@ public final class MeshView {
   private final Map<String, String> peerAuthentication;
   private final Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications;
   private final List<IstioConfigFacts> proxyConfigs;
+  private final RevisionVersions versions;
+  private final List<WebhookConfigFacts> activeWebhooks;
   private final Set<String> knownRevisions;
   private final Optional<String> defaultRevision;
 
@@ -69,7 +71,8 @@ public final class MeshView {
       Map<String, MeshConfigFacts> meshConfigs,
       Map<String, String> peerAuthentication,
       Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications,
-      List<IstioConfigFacts> proxyConfigs) {
+      List<IstioConfigFacts> proxyConfigs,
+      RevisionVersions versions) {
     this.asOf = asOf;
     this.namespaces = Map.copyOf(namespaces);
     this.injectors = Map.copyOf(injectors);
@@ -85,13 +88,28 @@ public final class MeshView {
     workloadPeerAuthentications.forEach((ns, l) -> byNamespace.put(ns, List.copyOf(l)));
     this.workloadPeerAuthentications = Map.copyOf(byNamespace);
     this.proxyConfigs = List.copyOf(proxyConfigs);
+    this.versions = versions;
+    this.activeWebhooks = webhooks.stream().filter(InjectorWebhooks::active).toList();
     this.knownRevisions =
-        Collections.unmodifiableSet(revisionsOf(injectors, webhooks, istiodRevisions));
+        Collections.unmodifiableSet(revisionsOf(injectors, activeWebhooks, istiodRevisions));
+    this.defaultRevision = activeWebhooks.isEmpty() ? defaultByTags() : defaultByWebhooks();
+  }
+
+  /** Without webhooks in the input: the {@code default} tag's target, else revision default. */
+  private Optional<String> defaultByTags() {
     String tagged = tags.get(DEFAULT);
-    this.defaultRevision =
-        tagged != null
-            ? Optional.of(tagged)
-            : knownRevisions.contains(DEFAULT) ? Optional.of(DEFAULT) : Optional.empty();
+    return tagged != null
+        ? Optional.of(tagged)
+        : knownRevisions.contains(DEFAULT) ? Optional.of(DEFAULT) : Optional.empty();
+  }
+
+  /**
+   * With webhooks: the revision whose webhook a pod in an {@code istio-injection=enabled} namespace
+   * calls.
+   */
+  private Optional<String> defaultByWebhooks() {
+    return InjectorWebhooks.serving(
+        activeWebhooks, null, Map.of(IstioKeys.ISTIO_INJECTION, "enabled"), Map.of());
   }
 
   public Instant asOf() {
@@ -180,17 +198,19 @@ public final class MeshView {
   }
 
   /**
-   * The istiod revision a revision label names: itself when it is a revision, the tag's target when
-   * it is a tag; empty when neither is known.
+   * The istiod revision a revision label names, as istio.md §1 resolves it: the tag's target when a
+   * tag of that name exists (so {@code default} follows {@code istioctl tag set default}), else
+   * itself when it is a revision; empty when neither is known.
    */
   public Optional<String> resolve(String revisionOrTag) {
     if (revisionOrTag == null) {
       return Optional.empty();
     }
-    if (knownRevisions().contains(revisionOrTag)) {
-      return Optional.of(revisionOrTag);
+    String target = tags.get(revisionOrTag);
+    if (target != null) {
+      return Optional.of(target);
     }
-    return Optional.ofNullable(tags.get(revisionOrTag));
+    return knownRevisions().contains(revisionOrTag) ? Optional.of(revisionOrTag) : Optional.empty();
   }
 
   /** Whether a revision label names a known revision or tag. */
@@ -211,12 +231,60 @@ public final class MeshView {
     return revision == null ? Optional.empty() : Optional.ofNullable(injectors.get(revision));
   }
 
-  /** Whether the default revision's injector injects namespaces that carry no label at all. */
+  /**
+   * Whether pods of namespaces that carry no injection label at all are injected: with webhooks in
+   * the input, whether an active webhook ({@code auto.*}) is called for such a pod; without, the
+   * default revision's {@code enableNamespacesByDefault}.
+   */
   public boolean enableNamespacesByDefault() {
+    if (!activeWebhooks.isEmpty()) {
+      return InjectorWebhooks.serving(activeWebhooks, "any-namespace", Map.of(), Map.of())
+          .isPresent();
+    }
     return defaultRevision()
         .flatMap(this::injector)
         .map(i -> Boolean.TRUE.equals(i.enableNamespacesByDefault()))
         .orElse(false);
+  }
+
+  /**
+   * Whether stage 1 is read from the injector webhooks (the input holds an active one) rather than
+   * derived from revision tags and injector ConfigMaps.
+   */
+  public boolean routesByWebhooks() {
+    return !activeWebhooks.isEmpty();
+  }
+
+  /** The revision whose webhook a pod with {@code podLabels} created in {@code namespace} calls. */
+  public Optional<String> servingRevision(String namespace, Map<String, String> podLabels) {
+    return InjectorWebhooks.serving(
+        activeWebhooks, namespace, namespaceLabels(namespace), podLabels);
+  }
+
+  /**
+   * The Istio release a revision (or a tag, resolved first) runs, as the input shows it or as
+   * {@code analyze --istio-version} assumed it; empty when unknown. A null revision is the assumed
+   * default revision of an input without a control plane.
+   */
+  public Optional<IstioVersion> istioVersion(String revisionOrTag) {
+    String rev = revisionOrTag == null ? null : resolve(revisionOrTag).orElse(revisionOrTag);
+    return versions.of(rev);
+  }
+
+  /**
+   * The release whose semantics judge a revision: its own, clamped to {@link IstioVersion#OLDEST};
+   * {@link IstioVersion#NEWEST} when unknown or of a later minor release.
+   */
+  public IstioVersion semantics(String revisionOrTag) {
+    return IstioVersion.judged(istioVersion(revisionOrTag));
+  }
+
+  /**
+   * The revision's version for a finding's details: {@code 1.26.3}, or how it was judged when
+   * meshwarden does not model it ({@code unknown, judged as 1.31}).
+   */
+  public String versionDetail(String revisionOrTag) {
+    return IstioVersion.describe(istioVersion(revisionOrTag));
   }
 
   /** A namespace's labels; empty when the namespace is not known. */

@@ -1,5 +1,6 @@
 package io.meshwarden.core.model;
 
+import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.InjectorConfigFacts;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.MeshConfigFacts;
@@ -10,6 +11,7 @@ import io.meshwarden.common.protocol.PodFacts;
 import io.meshwarden.common.protocol.RevisionTagFacts;
 import io.meshwarden.common.protocol.ServiceFacts;
 import io.meshwarden.common.protocol.WebhookConfigFacts;
+import io.meshwarden.common.protocol.WorkloadFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +39,19 @@ public final class MeshViewBuilder {
   private final Map<String, MeshConfigFacts> meshConfigs = new HashMap<>();
   private final List<PeerAuthenticationFacts> peerAuthentications = new ArrayList<>();
   private final List<IstioConfigFacts> proxyConfigs = new ArrayList<>();
+  private final RevisionVersions.Collector versions = new RevisionVersions.Collector();
 
   public MeshViewBuilder(Instant asOf) {
     this.asOf = asOf;
+  }
+
+  /**
+   * The Istio release of every revision whose version the facts do not show, and of the default
+   * revision assumed when they hold no control plane ({@code analyze --istio-version}).
+   */
+  public MeshViewBuilder assumeIstioVersion(IstioVersion version) {
+    versions.assume(version);
+    return this;
   }
 
   /** Adds every fact that belongs to the mesh view. */
@@ -54,6 +66,7 @@ public final class MeshViewBuilder {
       namespaces.put(ns.meta().name(), ns);
     } else if (fact instanceof InjectorConfigFacts inj) {
       injectors.put(revisionOf(inj.revision()), inj);
+      versions.injector(revisionOf(inj.revision()), inj.tag());
     } else if (fact instanceof WebhookConfigFacts wh) {
       addWebhook(wh);
     } else if (fact instanceof RevisionTagFacts tag) {
@@ -70,6 +83,8 @@ public final class MeshViewBuilder {
       peerAuthentications.add(pa);
     } else if (fact instanceof PodFacts pod) {
       addIstiod(pod);
+    } else if (fact instanceof WorkloadFacts w) {
+      addIstiodDeployment(w);
     }
     return this;
   }
@@ -89,12 +104,13 @@ public final class MeshViewBuilder {
         PeerAuthentications.namespaceModes(
             peerAuthentications, PeerAuthentications.rootNamespace(meshConfigs)),
         PeerAuthentications.workloadPolicies(peerAuthentications),
-        proxyConfigs);
+        proxyConfigs,
+        versions.build());
   }
 
   private void addWebhook(WebhookConfigFacts wh) {
     webhooks.add(wh);
-    if (wh.tag() != null && wh.revision() != null) {
+    if (wh.tag() != null && wh.revision() != null && InjectorWebhooks.active(wh)) {
       tags.put(wh.tag(), wh.revision());
     }
   }
@@ -112,10 +128,32 @@ public final class MeshViewBuilder {
 
   /** An istiod pod proves its revision runs (label {@code istio.io/rev}, else default). */
   private void addIstiod(PodFacts pod) {
-    if ("istiod".equals(pod.meta().labels().get("app"))) {
-      istiodRevisions.add(revisionOf(pod.meta().labels().get(IstioKeys.REV)));
+    if (ISTIOD.equals(pod.meta().labels().get("app"))) {
+      String rev = revisionOf(pod.meta().labels().get(IstioKeys.REV));
+      istiodRevisions.add(rev);
+      versions.istiodPod(rev, pod.spec());
     }
   }
+
+  /**
+   * An istiod Deployment (template label {@code app=istiod}) tells the revision's version; only
+   * running pods prove that the revision runs.
+   */
+  private void addIstiodDeployment(WorkloadFacts w) {
+    if (w.kind() != FactKind.Deployment || w.template() == null) {
+      return;
+    }
+    Map<String, String> labels = w.template().labels();
+    if (ISTIOD.equals(labels.get("app"))) {
+      String rev = labels.get(IstioKeys.REV);
+      if (rev == null) {
+        rev = w.meta().labels().get(IstioKeys.REV);
+      }
+      versions.istiodDeployment(revisionOf(rev), w.template().spec());
+    }
+  }
+
+  private static final String ISTIOD = "istiod";
 
   private static String revisionOf(String revision) {
     return revision == null || revision.isEmpty() ? MeshView.DEFAULT : revision;

@@ -6,8 +6,8 @@ import io.meshwarden.core.model.MeshView;
 /**
  * The Istio release whose analyzer semantics the configuration rules apply. istioctl judges
  * configuration by its own release; meshwarden takes the release of the control plane's default
- * revision. Until the control-plane model tells the version of a revision, this is the newest
- * release meshwarden models ({@link IstioVersion#NEWEST}).
+ * revision ({@link MeshView#semantics}: the newest release meshwarden models when that is unknown,
+ * or the one {@code analyze --istio-version} assumed).
  */
 final class AnalyzerVersion {
 
@@ -15,6 +15,6 @@ final class AnalyzerVersion {
 
   /** The release whose configuration analyzers the rules follow for {@code mesh}. */
   static IstioVersion of(MeshView mesh) {
-    return IstioVersion.NEWEST;
+    return mesh.semantics(mesh.defaultRevision().orElse(null));
   }
 }

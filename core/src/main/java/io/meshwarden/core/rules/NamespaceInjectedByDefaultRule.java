@@ -2,15 +2,16 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.NamespaceFacts;
 import io.meshwarden.common.protocol.Severity;
-import io.meshwarden.core.model.IstioKeys;
 import io.meshwarden.core.model.MeshView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * MW0014 (IST0148): a namespace without any injection label is injected only because the default
- * injector runs with enableNamespacesByDefault; its membership changes silently with that setting.
+ * MW0014 (IST0148): a namespace without any injection label is injected only because the injector
+ * runs with enableNamespacesByDefault; its membership changes silently with that setting. Judged as
+ * istioctl judges it: the revision-less injector ConfigMap's setting, the namespaces of {@link
+ * Namespaces#unlabelledForIstioctl} (so neither istio-system nor ambient namespaces).
  */
 public final class NamespaceInjectedByDefaultRule implements MeshRule {
 
@@ -28,17 +29,15 @@ public final class NamespaceInjectedByDefaultRule implements MeshRule {
 
   @Override
   public List<RuleResult> evaluate(MeshView mesh) {
-    if (!mesh.enableNamespacesByDefault()) {
+    if (!Namespaces.istioctlSeesNamespacesByDefault(mesh)) {
       return List.of();
     }
     List<RuleResult> results = new ArrayList<>();
     for (NamespaceFacts ns : mesh.namespaces().values()) {
-      String name = ns.meta().name();
-      if (IstioKeys.EXCLUDED_NAMESPACES.contains(name)
-          || Namespaces.label(ns, IstioKeys.ISTIO_INJECTION) != null
-          || Namespaces.label(ns, IstioKeys.REV) != null) {
+      if (!Namespaces.unlabelledForIstioctl(ns)) {
         continue;
       }
+      String name = ns.meta().name();
       results.add(
           RuleResult.of(
               INFO,

@@ -2,16 +2,16 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.NamespaceFacts;
 import io.meshwarden.common.protocol.Severity;
-import io.meshwarden.core.model.IstioKeys;
 import io.meshwarden.core.model.MeshView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * MW0013 (IST0102): a namespace outside the system namespaces has no injection label and is not
- * ambient, so its pods join the mesh only by pod label. Silent when enableNamespacesByDefault
- * injects it (MW0014 says so instead).
+ * MW0013 (IST0102): a namespace outside the system namespaces has no injection label ({@code
+ * istio-injection} absent or empty, no {@code istio.io/rev}) and is not ambient, so its pods join
+ * the mesh only by pod label. Silent when the revision-less injector ConfigMap enables namespaces
+ * by default (MW0014 says so instead), as istioctl decides.
  */
 public final class NamespaceNotInjectedRule implements MeshRule {
 
@@ -25,18 +25,15 @@ public final class NamespaceNotInjectedRule implements MeshRule {
 
   @Override
   public List<RuleResult> evaluate(MeshView mesh) {
-    if (mesh.enableNamespacesByDefault()) {
+    if (Namespaces.istioctlSeesNamespacesByDefault(mesh)) {
       return List.of();
     }
     List<RuleResult> results = new ArrayList<>();
     for (NamespaceFacts ns : mesh.namespaces().values()) {
-      String name = ns.meta().name();
-      if (Namespaces.SYSTEM.contains(name)
-          || Namespaces.label(ns, IstioKeys.ISTIO_INJECTION) != null
-          || Namespaces.label(ns, IstioKeys.REV) != null
-          || Namespaces.label(ns, IstioKeys.DATAPLANE_MODE) != null) {
+      if (!Namespaces.unlabelledForIstioctl(ns)) {
         continue;
       }
+      String name = ns.meta().name();
       results.add(
           RuleResult.of(
               INFO,

@@ -96,8 +96,7 @@ public final class ProbeRewriteOffStrictMtlsRule implements NamespaceRule {
   }
 
   /** The pod's HTTP/gRPC probes and hooks that STRICT mTLS refuses. */
-  private static List<Probes.Handler> refused(
-      PodView pod, String namespace, MeshView mesh) {
+  private static List<Probes.Handler> refused(PodView pod, String namespace, MeshView mesh) {
     if (!pod.proxy().injected()) {
       return List.of();
     }

@@ -64,10 +64,10 @@ final class ProbeRewriting {
   }
 
   /**
-   * The Istio release whose rewriting rules apply to pods of {@code revision}. Until the control
-   * plane model tells each revision's version, every revision is judged by the newest semantics.
+   * The Istio release whose rewriting rules apply to pods of {@code revision}: the one it runs, or
+   * the newest meshwarden models when that is unknown ({@link MeshView#semantics}).
    */
   static IstioVersion version(MeshView mesh, String revision) {
-    return IstioVersion.NEWEST;
+    return mesh.semantics(revision);
   }
 }

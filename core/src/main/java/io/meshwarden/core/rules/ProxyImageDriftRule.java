@@ -2,7 +2,6 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.InjectionModel;
-import io.meshwarden.core.model.IstioVersion;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import io.meshwarden.core.model.PodView;
@@ -49,7 +48,7 @@ public final class ProxyImageDriftRule implements NamespaceRule {
         Optional<String> want =
             rev == null
                 ? Optional.empty()
-                : ProxyImages.expected(rev, pod.shape(), mesh, versionOf(rev));
+                : ProxyImages.expected(rev, pod.shape(), mesh, mesh.semantics(rev));
         String image = pod.proxy().image();
         if (want.isPresent()
             && image != null
@@ -89,14 +88,6 @@ public final class ProxyImageDriftRule implements NamespaceRule {
       }
     }
     return results;
-  }
-
-  /**
-   * The Istio release whose image rules apply to {@code revision}. The control-plane model does not
-   * yet say which release each revision runs, so the newest semantics meshwarden knows are used.
-   */
-  private static IstioVersion versionOf(String revision) {
-    return IstioVersion.NEWEST;
   }
 
   /** The revision whose image an injected pod should run: its injector's, else what it selects. */

@@ -50,13 +50,14 @@ public final class RevisionDriftRule implements NamespaceRule {
         }
       }
       if (!affected.isEmpty()) {
-        results.add(result(w, affected, verdict));
+        results.add(result(w, affected, verdict, mesh));
       }
     }
     return results;
   }
 
-  private static RuleResult result(WorkloadView w, List<PodView> affected, InjectionVerdict v) {
+  private static RuleResult result(
+      WorkloadView w, List<PodView> affected, InjectionVerdict v, MeshView mesh) {
     String actual =
         WorkloadResults.joined(affected.stream().map(p -> p.proxy().revision()).toList());
     String selects =
@@ -87,6 +88,8 @@ public final class RevisionDriftRule implements NamespaceRule {
                 "requested",
                 v.requested(),
                 "via",
-                v.via().name())));
+                v.via().name(),
+                WorkloadResults.ISTIO_VERSION,
+                mesh.versionDetail(v.revision()))));
   }
 }

@@ -3,8 +3,10 @@ package io.meshwarden.core.rules;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.InjectionModel;
 import io.meshwarden.core.model.InjectionVerdict;
+import io.meshwarden.core.model.IstioKeys;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
+import io.meshwarden.core.model.PodShape;
 import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import java.util.Optional;
 /**
  * MW0001: Istio would inject the pod today, yet it runs without a proxy (created before the label,
  * or while the webhook was down). Every way of asking for injection counts; gateways never do.
- * Carries IST0103 when istioctl would see it too (an {@code istio-injection=enabled} namespace).
+ * Carries IST0103 when istioctl would warn too ({@link #istioctlWarns}). The verdict follows the
+ * release the injecting revision runs; detail {@code istioVersion} names it, or says how an unknown
+ * one was judged.
  */
 public final class SidecarMissingRule implements NamespaceRule {
 
@@ -51,13 +55,14 @@ public final class SidecarMissingRule implements NamespaceRule {
         }
       }
       if (!affected.isEmpty()) {
-        results.add(result(w, affected, verdict));
+        results.add(result(w, affected, verdict, mesh));
       }
     }
     return results;
   }
 
-  private static RuleResult result(WorkloadView w, List<PodView> affected, InjectionVerdict v) {
+  private static RuleResult result(
+      WorkloadView w, List<PodView> affected, InjectionVerdict v, MeshView mesh) {
     String revision = v.revision() != null ? v.revision() : v.requested();
     String message =
         String.format(
@@ -71,8 +76,8 @@ public final class SidecarMissingRule implements NamespaceRule {
     extra.put(WorkloadResults.EXPECTED_REVISION, revision);
     extra.put("via", v.via().name());
     extra.put("reason", v.reason().name());
-    String ist =
-        v.via() == InjectionVerdict.Via.NAMESPACE_INJECTION_LABEL ? INFO.istioCode() : null;
+    extra.put(WorkloadResults.ISTIO_VERSION, mesh.versionDetail(v.revision()));
+    String ist = istioctlWarns(affected.get(0), mesh) ? INFO.istioCode() : null;
     return new RuleResult(
         INFO.code(),
         ist,
@@ -81,4 +86,29 @@ public final class SidecarMissingRule implements NamespaceRule {
         message,
         WorkloadResults.details(w, affected, extra));
   }
+
+  /**
+   * Whether istioctl's injection analyzer gives IST0103 for this proxy-less pod (istio.md §6
+   * "Namespace labels"): its namespace is labelled exactly {@code istio-injection=enabled}, is not
+   * istio-system and not ambient, and the pod neither uses hostNetwork nor says {@code false} in
+   * any case (label, else annotation). Other ways of asking for injection carry no IST code.
+   */
+  static boolean istioctlWarns(PodView pod, MeshView mesh) {
+    String ns = pod.facts().meta().namespace();
+    Map<String, String> nsLabels = mesh.namespaceLabels(ns);
+    if (!"enabled".equals(nsLabels.get(IstioKeys.ISTIO_INJECTION))
+        || ISTIO_SYSTEM.equals(ns)
+        || "ambient".equals(nsLabels.get(IstioKeys.DATAPLANE_MODE))
+        || pod.shape().spec().hostNetwork()) {
+      return false;
+    }
+    PodShape shape = pod.shape();
+    String inject =
+        shape.labels().containsKey(IstioKeys.INJECT)
+            ? shape.label(IstioKeys.INJECT)
+            : shape.annotation(IstioKeys.INJECT);
+    return !"false".equalsIgnoreCase(inject);
+  }
+
+  private static final String ISTIO_SYSTEM = "istio-system";
 }

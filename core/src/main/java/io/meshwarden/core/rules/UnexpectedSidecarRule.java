@@ -29,8 +29,17 @@ public final class UnexpectedSidecarRule implements NamespaceRule {
           "Unexpected sidecar",
           Remedy.RESTART_WORKLOAD_WITHOUT_SIDECAR);
 
+  /**
+   * Skips that are a control-plane defect rather than anyone's choice for the pod: a missing
+   * revision (MW0011/MW0012), or an injector policy that injects nothing at all (missing or
+   * invalid), where removing every sidecar of the mesh would be the wrong remedy.
+   */
   private static final Set<Reason> NOT_A_CHOICE =
-      Set.of(Reason.UNKNOWN_REVISION, Reason.NO_DEFAULT_REVISION);
+      Set.of(
+          Reason.UNKNOWN_REVISION,
+          Reason.NO_DEFAULT_REVISION,
+          Reason.POLICY_MISSING,
+          Reason.POLICY_INVALID);
 
   @Override
   public RuleInfo info() {
@@ -44,7 +53,7 @@ public final class UnexpectedSidecarRule implements NamespaceRule {
         "ambient".equals(mesh.namespaceLabels(namespace.name()).get(IstioKeys.DATAPLANE_MODE));
     for (WorkloadView w : namespace.workloads()) {
       List<PodView> affected = new ArrayList<>();
-      Reason reason = null;
+      InjectionVerdict verdict = null;
       for (PodView pod : w.pods()) {
         if (pod.gateway() || !pod.proxy().injected()) {
           continue;
@@ -52,10 +61,11 @@ public final class UnexpectedSidecarRule implements NamespaceRule {
         InjectionVerdict v = InjectionModel.verdict(pod.shape(), mesh);
         if (v.skip() && !NOT_A_CHOICE.contains(v.reason())) {
           affected.add(pod);
-          reason = v.reason();
+          verdict = v;
         }
       }
       if (!affected.isEmpty()) {
+        Reason reason = verdict.reason();
         String why = ambient ? "the namespace moved to ambient" : reason.text();
         String message =
             String.format(
@@ -73,7 +83,13 @@ public final class UnexpectedSidecarRule implements NamespaceRule {
                 WorkloadResults.details(
                     w,
                     affected,
-                    Map.of("reason", reason.name(), "ambient", Boolean.toString(ambient)))));
+                    Map.of(
+                        "reason",
+                        reason.name(),
+                        "ambient",
+                        Boolean.toString(ambient),
+                        WorkloadResults.ISTIO_VERSION,
+                        mesh.versionDetail(verdict.revision())))));
       }
     }
     return results;

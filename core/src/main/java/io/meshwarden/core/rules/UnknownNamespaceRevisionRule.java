@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * MW0011: a namespace asks for a revision or tag that does not exist ({@code istio.io/rev}), or for
  * the default revision when there is none ({@code istio-injection=enabled}): new pods get no
- * sidecar. Judged only when the input holds control-plane objects.
+ * sidecar. Judged only when the input holds control-plane objects; with injector webhooks in the
+ * input, a revision or tag counts only when an active webhook serves the namespace (a deactivated
+ * {@code never-match} webhook serves nobody).
  */
 public final class UnknownNamespaceRevisionRule implements MeshRule {
 
@@ -34,6 +36,7 @@ public final class UnknownNamespaceRevisionRule implements MeshRule {
       String injection = Namespaces.label(ns, IstioKeys.ISTIO_INJECTION);
       String rev = Namespaces.label(ns, IstioKeys.REV);
       String name = ns.meta().name();
+      boolean served = !mesh.routesByWebhooks() || mesh.servingRevision(name, Map.of()).isPresent();
       if ("enabled".equals(injection) && mesh.defaultRevision().isEmpty()) {
         results.add(
             RuleResult.of(
@@ -45,7 +48,7 @@ public final class UnknownNamespaceRevisionRule implements MeshRule {
                         + " label the namespace istio.io/rev=<rev>",
                     name),
                 Map.of("requested", MeshView.DEFAULT, "knownRevisions", known)));
-      } else if (injection == null && rev != null && !mesh.isKnownRevisionOrTag(rev)) {
+      } else if (injection == null && rev != null && (!mesh.isKnownRevisionOrTag(rev) || !served)) {
         results.add(
             RuleResult.of(
                 INFO,

@@ -20,6 +20,13 @@ final class WorkloadResults {
    */
   static final String EXPECTED_REVISION = "expectedRevision";
 
+  /**
+   * The detail key naming the Istio release whose semantics judged the revision that would inject
+   * ({@code 1.27.2}, or {@code unknown, judged as 1.31}); written by the injection rules, read by
+   * none.
+   */
+  static final String ISTIO_VERSION = "istioVersion";
+
   /** The expected revision in details one of the restart rules wrote, or empty. */
   static Optional<String> expectedRevision(Map<String, String> details) {
     return Optional.ofNullable(details.get(EXPECTED_REVISION)).filter(r -> !r.isEmpty());

@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every row of istio.md §1 (stage 1) and every stage-2 step, each beside a near miss. Rows read:
- * control plane, namespace name and labels, pod labels, pod annotations, hostNetwork, then the
- * expected decision, revision and reason.
+ * Every row of istio.md §1 (stage 1) and every stage-2 step, each beside a near miss, for revisions
+ * running Istio 1.24 (the fixtures' {@code global.tag}); what changed with later releases is in
+ * {@link InjectionErasTest}. Rows read: control plane, namespace name and labels, pod labels, pod
+ * annotations, hostNetwork, then the expected decision, revision and reason.
  *
  * <p>Over 500 lines because it is one table, one formatted row per case, so each row can be checked
  * against the reference by eye; splitting it would scatter the table.
@@ -113,16 +114,16 @@ class InjectionModelTest {
             null,
             Reason.POD_LABEL_FALSE),
         row(
-            "injection=enabled, pod label 'maybe' is called, policy decides",
+            "injection=enabled, pod label 'maybe' is called, means no before 1.27",
             Plane.DEFAULT_ONLY,
             "shop",
             enabled,
             l("sidecar.istio.io/inject", "maybe"),
             none,
             false,
-            Decision.INJECT,
+            Decision.SKIP,
             "default",
-            Reason.POLICY_ENABLED),
+            Reason.LABEL_OTHER),
         row(
             "injection=enabled without default revision",
             Plane.NO_DEFAULT,
@@ -459,16 +460,16 @@ class InjectionModelTest {
             "default",
             Reason.ANNOTATION_TRUE),
         row(
-            "label 'yes' falls back to policy disabled",
+            "label 'yes' injects before 1.27, even under policy disabled",
             Plane.DISABLED_WITH_SELECTORS,
             "shop",
             enabled,
             l("sidecar.istio.io/inject", "yes"),
             none,
             false,
-            Decision.SKIP,
+            Decision.INJECT,
             "default",
-            Reason.POLICY_DISABLED),
+            Reason.LABEL_YES),
         row(
             "label 'yes' hides annotation true",
             Plane.DISABLED_WITH_SELECTORS,
@@ -477,9 +478,9 @@ class InjectionModelTest {
             l("sidecar.istio.io/inject", "yes"),
             l("sidecar.istio.io/inject", "true"),
             false,
-            Decision.SKIP,
+            Decision.INJECT,
             "default",
-            Reason.POLICY_DISABLED),
+            Reason.LABEL_YES),
         // Stage 2, step 4: selectors.
         row(
             "never selector matches",
@@ -560,16 +561,16 @@ class InjectionModelTest {
             "default",
             Reason.POLICY_INVALID),
         row(
-            "invalid policy, explicit true still injects",
+            "invalid policy, explicit true injects nothing either",
             Plane.INVALID_POLICY,
             "shop",
             enabled,
             l("sidecar.istio.io/inject", "true"),
             none,
             false,
-            Decision.INJECT,
+            Decision.SKIP,
             "default",
-            Reason.LABEL_TRUE));
+            Reason.POLICY_INVALID));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -207,8 +207,14 @@ public final class ControlPlane {
         .withLabel(IstioNames.REV_LABEL, revision.name())
         .withPodLabel(IstioNames.REV_LABEL, revision.name())
         .withPodLabel(IstioNames.INJECT, "false")
-        .withContainer("discovery", revision.hub() + "/pilot:" + revision.tag())
+        .withContainer("discovery", revision.hub() + "/pilot:" + istiodTag(revision))
         .build();
+  }
+
+  /** istiod's image tag: {@code pilot.tag} when set ({@link Revision#withIstioVersion}). */
+  private static String istiodTag(Revision revision) {
+    Object tag = revision.values().get("pilot.tag");
+    return tag == null ? revision.tag() : String.valueOf(tag);
   }
 
   private void ensureNamespace() {

@@ -119,6 +119,15 @@ public record Revision(
         values);
   }
 
+  /**
+   * The Istio release istiod runs ({@code 1.26.4}), when it differs from {@code tag}: istiod's
+   * image tag ({@code pilot.tag}), whose injector semantics apply. By default the release {@code
+   * tag} names.
+   */
+  public Revision withIstioVersion(String version) {
+    return withValue("pilot.tag", version);
+  }
+
   /** Sets a {@code values} entry by dotted path. */
   public Revision withValue(String dottedPath, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(values);

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.meshwarden.testkit.sim.inject.InjectionEraCases;
 import io.meshwarden.testkit.sim.inject.InjectionPolicy;
 import io.meshwarden.testkit.sim.inject.InjectorConfig;
 import io.meshwarden.testkit.sim.inject.IstioWebhooks;
@@ -347,6 +348,22 @@ class InjectionTableTest {
     pod.getSpec().setHostNetwork(hostNetwork);
     Stage2Decision decision = InjectionPolicy.decide(pod, namespace, config);
     assertThat(decision.inject()).as(decision.rule()).isEqualTo(inject);
+  }
+
+  static List<InjectionEraCases> eras() {
+    return InjectionEraCases.all();
+  }
+
+  /** The shared per-era table; the sandbox's cross-check runs meshwarden's model over it too. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("eras")
+  void stage2FollowsTheReleaseTheRevisionRuns(InjectionEraCases c) {
+    Pod pod = pod(c.labels(), c.annotations());
+
+    Stage2Decision decision =
+        InjectionPolicy.decide(pod, "shop", InjectorConfig.from(c.configMap()));
+
+    assertThat(decision.inject()).as(decision.rule()).isEqualTo(c.inject());
   }
 
   @Test

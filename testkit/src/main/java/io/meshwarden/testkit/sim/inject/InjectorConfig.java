@@ -17,7 +17,8 @@ import java.util.Map;
  * and, standing in for istiod's {@code ENABLE_NATIVE_SIDECARS}, {@code pilot.env
  * .ENABLE_NATIVE_SIDECARS}).
  *
- * @param policy {@code enabled}, {@code disabled} or anything else (never)
+ * @param policy {@code enabled}, {@code disabled} or anything else, or null when the config has no
+ *     {@code policy} field (never: istiod injects nothing then)
  * @param neverInjectSelector checked first when the pod makes no explicit choice
  * @param alwaysInjectSelector checked next
  * @param values the parsed {@code values}
@@ -38,7 +39,7 @@ public record InjectorConfig(
         data.containsKey("values") ? Serialization.unmarshal(data.get("values"), Map.class) : null;
     config = config == null ? Map.of() : config;
     return new InjectorConfig(
-        String.valueOf(config.getOrDefault("policy", "enabled")),
+        config.get("policy") == null ? null : String.valueOf(config.get("policy")),
         selectors(config.get("neverInjectSelector")),
         selectors(config.get("alwaysInjectSelector")),
         values == null ? Map.of() : values);
@@ -78,6 +79,26 @@ public record InjectorConfig(
     Object value = value(dottedPath);
     return value == null ? fallback : Boolean.parseBoolean(String.valueOf(value));
   }
+
+  /**
+   * The minor release of Istio whose injector semantics apply: from {@code pilot.tag} (the istiod
+   * image's tag when it differs from the proxies', see {@code Revision.withIstioVersion}), else
+   * {@code global.tag}; a tag naming no 1.x release reads as {@link #NEWEST_MINOR}.
+   */
+  public int istioMinor() {
+    String tag = string("pilot.tag", string("global.tag", ""));
+    java.util.regex.Matcher m = RELEASE.matcher(tag);
+    if (!m.find() || !"1".equals(m.group(1))) {
+      return NEWEST_MINOR;
+    }
+    return Math.min(Integer.parseInt(m.group(2)), NEWEST_MINOR);
+  }
+
+  /** The newest minor release whose semantics the simulation knows; unknown tags use it. */
+  public static final int NEWEST_MINOR = 31;
+
+  private static final java.util.regex.Pattern RELEASE =
+      java.util.regex.Pattern.compile("^v?(\\d+)\\.(\\d+)");
 
   public boolean enableNamespacesByDefault() {
     return flag("sidecarInjectorWebhook.enableNamespacesByDefault", false);

@@ -47,6 +47,62 @@ public final class LabelSelectors {
                 || selector.getMatchExpressions().isEmpty()));
   }
 
+  /**
+   * Whether Kubernetes accepts the selector's shape: In/NotIn with values, Exists/DoesNotExist
+   * without, no other operator, keys and values of label syntax.
+   */
+  public static boolean valid(LabelSelector selector) {
+    if (selector.getMatchLabels() != null) {
+      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
+        if (!validKey(e.getKey()) || !validValue(e.getValue())) {
+          return false;
+        }
+      }
+    }
+    if (selector.getMatchExpressions() != null) {
+      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+        List<String> values = r.getValues() == null ? List.of() : r.getValues();
+        String op = r.getOperator() == null ? "" : r.getOperator();
+        boolean shape =
+            switch (op) {
+              case "In", "NotIn" -> !values.isEmpty();
+              case "Exists", "DoesNotExist" -> values.isEmpty();
+              default -> false;
+            };
+        if (!shape
+            || !validKey(r.getKey())
+            || !values.stream().allMatch(LabelSelectors::validValue)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+
+  private static boolean validKey(String key) {
+    if (key == null) {
+      return false;
+    }
+    int slash = key.indexOf('/');
+    String name = slash < 0 ? key : key.substring(slash + 1);
+    String prefix = slash < 0 ? null : key.substring(0, slash);
+    boolean prefixOk =
+        prefix == null
+            || (!prefix.isEmpty()
+                && prefix.length() <= 253
+                && prefix.matches(
+                    "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"));
+    return prefixOk && name.length() <= 63 && NAME.matcher(name).matches();
+  }
+
+  private static boolean validValue(String value) {
+    return value != null
+        && (value.isEmpty() || (value.length() <= 63 && NAME.matcher(value).matches()));
+  }
+
   private static boolean isNullOrEmpty(Map<String, String> map) {
     return map == null || map.isEmpty();
   }
