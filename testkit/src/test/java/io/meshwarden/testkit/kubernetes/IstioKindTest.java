@@ -13,7 +13,7 @@ class IstioKindTest {
 
   @ParameterizedTest
   @EnumSource(IstioKind.class)
-  void crdIsNamedPluralDotGroupAndStoresV1Only(IstioKind kind) {
+  void crdIsNamedPluralDotGroupAndStoresOneVersion(IstioKind kind) {
     CustomResourceDefinition crd = kind.crd();
 
     assertThat(crd.getMetadata().getName()).isEqualTo(kind.plural() + "." + kind.group());
@@ -22,8 +22,18 @@ class IstioKindTest {
     assertThat(crd.getSpec().getVersions())
         .filteredOn(CustomResourceDefinitionVersion::getStorage)
         .extracting(CustomResourceDefinitionVersion::getName)
-        .containsExactly("v1");
+        .containsExactly(kind.storageVersion());
     assertThat(crd.getSpec().getVersions()).allMatch(CustomResourceDefinitionVersion::getServed);
+  }
+
+  @Test
+  void everyKindStoresV1ButProxyConfigWhichIstioServesAsV1beta1Only() {
+    for (IstioKind kind : IstioKind.values()) {
+      assertThat(kind.storageVersion())
+          .as(kind.kind())
+          .isEqualTo(kind == IstioKind.PROXY_CONFIG ? "v1beta1" : "v1");
+    }
+    assertThat(IstioKind.PROXY_CONFIG.versions()).containsExactly("v1beta1");
   }
 
   @Test
