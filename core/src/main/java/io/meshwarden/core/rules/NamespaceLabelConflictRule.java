@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MW0010 (IST0123): a namespace carries {@code istio-injection} together with {@code istio.io/rev}
- * (the former silently wins), or asks for sidecars while labelled ambient (it gets sidecars and no
- * ambient capture).
+ * MW0010 (IST0123): a namespace carries more than one kind of injection label, as istioctl counts
+ * them: {@code istio-injection} (any value), plus {@code istio.io/rev} and {@code
+ * istio.io/dataplane-mode} (any value, {@code none} included) only when {@code istio-injection} is
+ * absent or {@code enabled}. So {@code istio-injection=disabled} beside {@code istio.io/rev} is not
+ * reported. {@code istio-system} is skipped, and the namespaces istioctl never loads. One result
+ * per namespace, listing the labels counted.
  */
 public final class NamespaceLabelConflictRule implements MeshRule {
 
@@ -27,31 +30,32 @@ public final class NamespaceLabelConflictRule implements MeshRule {
   public List<RuleResult> evaluate(MeshView mesh) {
     List<RuleResult> results = new ArrayList<>();
     for (NamespaceFacts ns : mesh.namespaces().values()) {
-      String injection = Namespaces.label(ns, IstioKeys.ISTIO_INJECTION);
-      String rev = Namespaces.label(ns, IstioKeys.REV);
       String name = ns.meta().name();
-      if (injection != null && rev != null) {
+      if (name.equals("istio-system") || IstioKeys.EXCLUDED_NAMESPACES.contains(name)) {
+        continue;
+      }
+      Map<String, String> labels = ns.meta().labels();
+      List<String> counted = new ArrayList<>();
+      String injection = labels.get(IstioKeys.ISTIO_INJECTION);
+      if (injection != null) {
+        counted.add(IstioKeys.ISTIO_INJECTION + "=" + injection);
+      }
+      for (String key : List.of(IstioKeys.REV, IstioKeys.DATAPLANE_MODE)) {
+        if (labels.containsKey(key) && (injection == null || injection.equals("enabled"))) {
+          counted.add(key + "=" + labels.get(key));
+        }
+      }
+      if (counted.size() > 1) {
+        String joined = String.join(" ", counted);
         results.add(
             RuleResult.of(
                 INFO,
                 Namespaces.ref(ns),
                 String.format(
-                    "Namespace %s: labels istio-injection=%s and istio.io/rev=%s conflict and"
-                        + " istio-injection wins; remove one ('kubectl label namespace %s"
-                        + " istio-injection-')",
-                    name, injection, rev, name),
-                Map.of("istio-injection", injection, "istio.io/rev", rev)));
-      } else if (Namespaces.ambient(ns) && Namespaces.asksForSidecars(ns)) {
-        String label = injection != null ? "istio-injection=" + injection : "istio.io/rev=" + rev;
-        results.add(
-            RuleResult.of(
-                INFO,
-                Namespaces.ref(ns),
-                String.format(
-                    "Namespace %s: labelled both %s and istio.io/dataplane-mode=ambient, so pods"
-                        + " get sidecars and no ambient capture; keep only one mode",
-                    name, label),
-                Map.of("sidecarLabel", label, "dataplaneMode", "ambient")));
+                    "Namespace %s: more than one kind of injection label [%s], which may lead to"
+                        + " undefined behaviour; keep only one",
+                    name, joined),
+                Map.of("labels", joined)));
       }
     }
     return results;

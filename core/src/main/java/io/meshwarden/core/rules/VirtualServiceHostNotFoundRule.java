@@ -7,13 +7,12 @@ import io.meshwarden.core.model.MeshIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * MW0120 (IST0101): a VirtualService routes to a host that no Service or ServiceEntry visible from
- * its namespace declares (short names resolve in the VirtualService's namespace). Silent when the
- * input holds no Services or ServiceEntries at all.
+ * MW0120 (IST0101): a VirtualService route or mirror names a host istioctl finds no Service or
+ * ServiceEntry for ({@code Referenced host not found}, {@code Referenced mirror host not found}),
+ * or a port the found one does not list ({@code Referenced host:port not found}). As istioctl, one
+ * result per destination, hosts looked up as {@link IstioServiceEntryHosts} describes.
  */
 public final class VirtualServiceHostNotFoundRule implements ClusterRule {
 
@@ -28,30 +27,28 @@ public final class VirtualServiceHostNotFoundRule implements ClusterRule {
   @Override
   public List<RuleResult> evaluate(MeshIndex index) {
     List<RuleResult> out = new ArrayList<>();
-    if (index.hosts().isEmpty()) {
-      return out;
-    }
+    IstioServiceEntryHosts hosts = IstioServiceEntryHosts.of(index);
     for (IstioConfigFacts vs : index.configs(FactKind.VirtualService)) {
-      String ns = vs.meta().namespace();
-      Set<String> missing = new TreeSet<>();
-      for (VirtualServices.Destination d : VirtualServices.destinations(vs)) {
-        if (!d.host().isEmpty() && index.hosts().resolve(d.host(), ns).isEmpty()) {
-          missing.add(d.host());
+      for (VirtualServiceDestinations.Destination d : VirtualServiceDestinations.of(vs)) {
+        IstioServiceEntryHosts.Entry found = hosts.find(vs, d.host());
+        if (found == null) {
+          out.add(result(vs, d.mirror() ? "mirror host" : "host", d.host()));
+        } else if (d.port() != null && !found.ports().contains(d.port())) {
+          out.add(result(vs, "host:port", d.host() + ":" + d.port()));
         }
-      }
-      if (!missing.isEmpty()) {
-        String hosts = String.join(",", missing);
-        out.add(
-            RuleResult.of(
-                INFO,
-                Specs.ref(vs),
-                String.format(
-                    "%s: destination host %s matches no Service or ServiceEntry visible from %s;"
-                        + " fix the host or create the service",
-                    Subjects.describe(Specs.ref(vs)), hosts, ns),
-                Map.of("hosts", hosts)));
       }
     }
     return out;
+  }
+
+  private static RuleResult result(IstioConfigFacts vs, String refType, String value) {
+    return RuleResult.of(
+        INFO,
+        Specs.ref(vs),
+        String.format(
+            "%s: referenced %s not found: \"%s\"; fix the destination or create the Service or"
+                + " ServiceEntry",
+            Subjects.describe(Specs.ref(vs)), refType, value),
+        Map.of("reference", refType, "value", value));
   }
 }

@@ -4,16 +4,16 @@ import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshIndex;
-import io.meshwarden.core.model.hosts.ServiceHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * MW0122 (IST0112): a VirtualService bound to a gateway routes to a Service with several ports
- * without saying which; the gateway cannot infer the port as a sidecar does from the request.
+ * MW0122 (IST0112): a VirtualService route or mirror names, without a port, a host whose Service or
+ * ServiceEntry lists several ports, so which port the traffic goes to is ambiguous. As istioctl,
+ * for every VirtualService (bound to the mesh or to gateways), one result per such destination,
+ * hosts looked up as {@link IstioServiceEntryHosts} describes.
  */
 public final class VirtualServicePortRequiredRule implements ClusterRule {
 
@@ -28,34 +28,27 @@ public final class VirtualServicePortRequiredRule implements ClusterRule {
   @Override
   public List<RuleResult> evaluate(MeshIndex index) {
     List<RuleResult> out = new ArrayList<>();
+    IstioServiceEntryHosts hosts = IstioServiceEntryHosts.of(index);
     for (IstioConfigFacts vs : index.configs(FactKind.VirtualService)) {
-      List<String> gateways = VirtualServices.gateways(vs);
-      if (gateways.stream().allMatch(VirtualServices.MESH::equals)) {
-        continue;
-      }
-      String ns = vs.meta().namespace();
-      Set<String> hosts = new TreeSet<>();
-      for (VirtualServices.Destination d : VirtualServices.destinations(vs)) {
+      for (VirtualServiceDestinations.Destination d : VirtualServiceDestinations.of(vs)) {
         if (d.port() != null) {
           continue;
         }
-        for (ServiceHost h : index.hosts().services(d.host(), ns)) {
-          if (h.ports().size() > 1) {
-            hosts.add(d.host());
-          }
+        IstioServiceEntryHosts.Entry found = hosts.find(vs, d.host());
+        if (found == null || found.ports().size() < 2) {
+          continue;
         }
-      }
-      if (!hosts.isEmpty()) {
-        String joined = String.join(",", hosts);
+        String ports =
+            found.ports().stream().map(String::valueOf).collect(Collectors.joining(" ", "[", "]"));
         out.add(
             RuleResult.of(
                 INFO,
                 Specs.ref(vs),
                 String.format(
-                    "%s: destination %s has several ports and the route selects none; set"
+                    "%s: routes to a service \"%s\" that exposes multiple ports %s; set"
                         + " destination.port.number",
-                    Subjects.describe(Specs.ref(vs)), joined),
-                Map.of("hosts", joined)));
+                    Subjects.describe(Specs.ref(vs)), d.host(), ports),
+                Map.of("host", d.host(), "ports", ports)));
       }
     }
     return out;

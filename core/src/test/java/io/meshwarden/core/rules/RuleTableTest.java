@@ -431,6 +431,21 @@ class RuleTableTest {
             null,
             "one revision label",
             Scenario.of(namespace("shop", "istio.io/rev", "prod"))),
+        row(
+            "MW0010",
+            null,
+            "istio-injection=disabled beside istio.io/rev: istioctl counts only the first",
+            Scenario.of(namespace("shop", ENABLED, "disabled", "istio.io/rev", "prod"))),
+        row(
+            "MW0010",
+            "shop",
+            "istio-injection=enabled beside dataplane-mode=none",
+            Scenario.of(namespace("shop", ENABLED, "enabled", "istio.io/dataplane-mode", "none"))),
+        row(
+            "MW0010",
+            null,
+            "istio-system is skipped",
+            Scenario.of(namespace("istio-system", ENABLED, "enabled", "istio.io/rev", "prod"))),
         // MW0011 namespace asks for a missing revision
         row(
             "MW0011",

@@ -37,6 +37,8 @@ class VersionedRuleFixturesTest {
 
   private static final Map<String, Function<IstioVersion, Rule>> RULES =
       Map.of(
+          "MW0100", PortNameConventionRule::new,
+          "MW0111", GatewayPortNotOnServiceRule::new,
           "MW0112", ConflictingGatewaysRule::new,
           "MW0140", ServiceEntryAddressesRequiredRule::new,
           "MW0141", ServiceEntryProtocolConflictRule::new);
