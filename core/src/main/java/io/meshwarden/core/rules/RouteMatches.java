@@ -129,7 +129,7 @@ final class RouteMatches {
           out.add(new Unreachable(ruleName, "route without matches defined before"));
           continue;
         }
-        JsonNode match = matches.get(m);
+        JsonNode match = camelCase(matches.get(m));
         String key = key(match, http);
         Integer earlier = seen.get(key);
         if (earlier != null) {
@@ -231,6 +231,33 @@ final class RouteMatches {
     }
     String prefix = stringMatch.path("prefix").asText("");
     return prefix.isEmpty() ? "" : "prefix:" + prefix;
+  }
+
+  /**
+   * The match with its field names in camelCase: Istio reads {@code ignore_uri_case} as {@code
+   * ignoreUriCase}, so both spellings are the same match.
+   */
+  private static JsonNode camelCase(JsonNode match) {
+    if (!(match instanceof ObjectNode o)) {
+      return match;
+    }
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    o.fields()
+        .forEachRemaining(
+            e -> {
+              StringBuilder b = new StringBuilder();
+              boolean upper = false;
+              for (char c : e.getKey().toCharArray()) {
+                if (c == '_') {
+                  upper = true;
+                } else {
+                  b.append(upper ? Character.toUpperCase(c) : c);
+                  upper = false;
+                }
+              }
+              out.set(b.toString(), e.getValue());
+            });
+    return out;
   }
 
   /** An HTTP rule's quoted name, else {@code #n}; TCP and TLS rules have no names. */

@@ -18,8 +18,7 @@ import java.util.Map;
 public final class VirtualServiceIneffectiveMatchRule implements NamespaceRule {
 
   static final RuleInfo INFO =
-      new RuleInfo(
-          "MW0127", Severity.INFO, "IST0131", "VirtualService match repeats an earlier one");
+      new RuleInfo("MW0127", Severity.INFO, "IST0131", "VirtualService match never used");
 
   private final IstioVersion fixedVersion;
 

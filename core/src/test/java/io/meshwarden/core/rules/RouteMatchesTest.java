@@ -86,6 +86,19 @@ class RouteMatchesTest {
             List.of(dup("#1", "#0", "#0"), unused("#1", ALL_USED)),
             List.of(dup("#1", "#0", "#0"), unused("#1", ALL_USED))),
         row(
+            "snake_case field names are the same fields",
+            "{http: [{match: [{uri: {prefix: /a}, query_params: {q: {exact: x}}}]},"
+                + " {match: [{uri: {prefix: /a}, queryParams: {q: {exact: x}}}]},"
+                + " {match: [{uri: {prefix: /a/b}, queryParams: {q: {exact: x}}}]}]}",
+            List.of(
+                dup("#1", "#0", "#0"),
+                unused("#1", ALL_USED),
+                dup("#2", "#0 of prefix /a/b", "#0 of prefix /a on #0")),
+            List.of(
+                dup("#1", "#0", "#0"),
+                unused("#1", ALL_USED),
+                dup("#2", "#0 of prefix /a/b", "#0 of prefix /a on #0"))),
+        row(
             "an empty match object is no catch-all",
             "{http: [{match: [{}]}, {match: [{uri: {prefix: /a}}]}, {match: [{}]}]}",
             List.of(dup("#2", "#0", "#0"), unused("#2", ALL_USED)),
