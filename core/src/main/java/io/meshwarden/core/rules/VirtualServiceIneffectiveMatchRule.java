@@ -3,22 +3,33 @@ package io.meshwarden.core.rules;
 import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
 import io.meshwarden.common.protocol.Severity;
+import io.meshwarden.core.model.IstioVersion;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * MW0127 (IST0131): a match of a VirtualService rule repeats a match of an earlier rule, so it
- * never takes effect (the rule still matches through its other matches).
+ * MW0127 (IST0131): a match of a VirtualService rule is never used, because an earlier match equals
+ * it or, for HTTP prefix matches, covers it. As istioctl, one result per match and earlier match,
+ * on the VirtualService, with istioctl's text after the subject ({@link RouteMatches}).
  */
 public final class VirtualServiceIneffectiveMatchRule implements NamespaceRule {
 
   static final RuleInfo INFO =
-      new RuleInfo(
-          "MW0127", Severity.INFO, "IST0131", "VirtualService match repeats an earlier one");
+      new RuleInfo("MW0127", Severity.INFO, "IST0131", "VirtualService match never used");
+
+  private final IstioVersion fixedVersion;
+
+  public VirtualServiceIneffectiveMatchRule() {
+    this(null);
+  }
+
+  /** A rule that applies {@code version}'s semantics whatever the mesh runs (for tests). */
+  VirtualServiceIneffectiveMatchRule(IstioVersion version) {
+    this.fixedVersion = version;
+  }
 
   @Override
   public RuleInfo info() {
@@ -27,28 +38,22 @@ public final class VirtualServiceIneffectiveMatchRule implements NamespaceRule {
 
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
+    IstioVersion version = fixedVersion != null ? fixedVersion : AnalyzerVersion.of(mesh);
     List<RuleResult> out = new ArrayList<>();
     for (IstioConfigFacts vs : namespace.istioConfig(FactKind.VirtualService)) {
-      List<RouteMatches.Shadowed> hits =
-          RouteMatches.analyse(vs).stream().filter(s -> !s.unreachable()).toList();
-      if (hits.isEmpty()) {
-        continue;
+      for (RouteMatches.Verdict v : RouteMatches.analyse(vs, version)) {
+        if (v instanceof RouteMatches.Ineffective i) {
+          out.add(
+              RuleResult.of(
+                  INFO,
+                  Specs.ref(vs),
+                  Subjects.describe(Specs.ref(vs)) + ": " + i.text(),
+                  Map.of(
+                      "rule", i.rule(),
+                      "match", i.match(),
+                      "duplicateOf", i.duplicateOf())));
+        }
       }
-      String rules =
-          hits.stream()
-              .map(RouteMatches.Shadowed::rule)
-              .distinct()
-              .collect(Collectors.joining(","));
-      String why =
-          hits.stream().map(s -> s.rule() + ": " + s.why()).collect(Collectors.joining("; "));
-      out.add(
-          RuleResult.of(
-              INFO,
-              Specs.ref(vs),
-              String.format(
-                  "%s: %s (%s); remove the repeated match",
-                  Subjects.describe(Specs.ref(vs)), rules, why),
-              Map.of("rules", rules, "reason", why)));
     }
     return out;
   }

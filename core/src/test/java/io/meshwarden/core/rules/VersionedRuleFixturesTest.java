@@ -41,7 +41,9 @@ class VersionedRuleFixturesTest {
           "MW0111", GatewayPortNotOnServiceRule::new,
           "MW0112", ConflictingGatewaysRule::new,
           "MW0140", ServiceEntryAddressesRequiredRule::new,
-          "MW0141", ServiceEntryProtocolConflictRule::new);
+          "MW0141", ServiceEntryProtocolConflictRule::new,
+          "MW0126", VirtualServiceUnreachableRule::new,
+          "MW0127", VirtualServiceIneffectiveMatchRule::new);
 
   static Stream<MeshFixture> fixtures() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
