@@ -82,8 +82,22 @@ public record Finding(
    * finding.
    */
   public static String fingerprintOf(String cluster, String code, ObjectRef subject) {
+    return fingerprintOf(cluster, code, subject, "");
+  }
+
+  /**
+   * The fingerprint of one of several findings a rule reports about one subject (per port, per
+   * match, per pair): {@code instance} tells it from the others and joins the hashed identity. An
+   * empty instance gives {@link #fingerprintOf(String, String, ObjectRef)}, so a rule's only
+   * finding about a subject keeps the fingerprint it always had.
+   */
+  public static String fingerprintOf(
+      String cluster, String code, ObjectRef subject, String instance) {
     String identity =
         String.join("\u0000", cluster, code, subject.kind(), subject.namespace(), subject.name());
+    if (instance != null && !instance.isEmpty()) {
+      identity = identity + "\u0000" + instance;
+    }
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));

@@ -60,7 +60,7 @@ public final class FindingLifecycle {
     List<Change> changes = new ArrayList<>();
     Map<String, RuleResult> byKey = new HashMap<>();
     for (RuleResult r : results) {
-      byKey.put(keyOf.apply(Finding.fingerprintOf(cluster, r.code(), r.subject())), r);
+      byKey.put(keyOf.apply(r.fingerprint(cluster)), r);
     }
     byKey.forEach(
         (key, r) -> step(key, current.get(key), r, now, observedAt).ifPresent(changes::add));

@@ -7,7 +7,10 @@ import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs rules over views and orders the results: most severe first, then by subject and code. */
 public final class RuleEngine {
@@ -40,7 +43,7 @@ public final class RuleEngine {
     List<RuleResult> out = new ArrayList<>();
     for (Rule r : rules) {
       if (r instanceof NamespaceRule nr) {
-        out.addAll(nr.evaluate(namespace, mesh));
+        out.addAll(distinguished(nr.evaluate(namespace, mesh)));
       }
     }
     return out;
@@ -51,7 +54,39 @@ public final class RuleEngine {
     List<RuleResult> out = new ArrayList<>();
     for (Rule r : rules) {
       if (r instanceof MeshRule mr) {
-        out.addAll(mr.evaluate(mesh));
+        out.addAll(distinguished(mr.evaluate(mesh)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One rule's results, each its own finding: where the rule reports one subject several times (per
+   * port, per match, per destination, per pair, as istioctl does) each result carries its message
+   * as its instance, so the stream keeps them apart instead of folding them into one finding. Two
+   * results with the same text about one subject (istioctl tells them apart by the line they point
+   * at) are numbered in the order the rule gave them. A rule's only result for a subject keeps an
+   * empty instance, and with it the fingerprint it always had.
+   */
+  static List<RuleResult> distinguished(List<RuleResult> results) {
+    if (results.size() < 2) {
+      return results;
+    }
+    Map<String, List<RuleResult>> bySubject = new LinkedHashMap<>();
+    for (RuleResult r : results) {
+      String key = r.code() + "\u0000" + subjectKey(r.subject());
+      bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    }
+    List<RuleResult> out = new ArrayList<>(results.size());
+    for (List<RuleResult> group : bySubject.values()) {
+      if (group.size() == 1) {
+        out.add(group.get(0));
+        continue;
+      }
+      Map<String, Integer> seen = new HashMap<>();
+      for (RuleResult r : group) {
+        int n = seen.merge(r.message(), 1, Integer::sum);
+        out.add(r.withInstance(n == 1 ? r.message() : r.message() + " (" + n + ")"));
       }
     }
     return out;
@@ -64,7 +99,7 @@ public final class RuleEngine {
     for (Rule r : rules) {
       if (r instanceof ClusterRule cr) {
         index = index == null ? MeshIndex.of(cluster) : index;
-        out.addAll(cr.evaluate(index));
+        out.addAll(distinguished(cr.evaluate(index)));
       }
     }
     return out;

@@ -13,6 +13,10 @@ import java.util.TreeMap;
  * @param istioCode the istioctl code for this particular result (a rule may match istioctl only for
  *     some of its cases), or null
  * @param details rule-specific facts, sorted by key
+ * @param instance empty when this is the rule's only result for its subject; else what tells it
+ *     from the rule's other results for the same subject (its message: a rule that reports one
+ *     object several times, as istioctl does per port, per match or per pair, says each time what
+ *     the result is about), so each is a finding of its own ({@link RuleEngine} sets it)
  */
 public record RuleResult(
     String code,
@@ -20,10 +24,33 @@ public record RuleResult(
     Severity severity,
     ObjectRef subject,
     String message,
-    Map<String, String> details) {
+    Map<String, String> details,
+    String instance) {
 
   public RuleResult {
     details = Map.copyOf(details);
+    instance = instance == null ? "" : instance;
+  }
+
+  /** A result that is the only one of its rule for its subject. */
+  public RuleResult(
+      String code,
+      String istioCode,
+      Severity severity,
+      ObjectRef subject,
+      String message,
+      Map<String, String> details) {
+    this(code, istioCode, severity, subject, message, details, "");
+  }
+
+  /** This result told apart from its rule's other results for the same subject. */
+  public RuleResult withInstance(String value) {
+    return new RuleResult(code, istioCode, severity, subject, message, details, value);
+  }
+
+  /** The fingerprint of the finding this result is in {@code cluster}. */
+  public String fingerprint(String cluster) {
+    return Finding.fingerprintOf(cluster, code, subject, instance);
   }
 
   /** A result of {@code rule} with the rule's own istioctl code. */
@@ -42,7 +69,7 @@ public record RuleResult(
   public Finding toFinding(String cluster, Instant at) {
     return new Finding(
         null,
-        null,
+        fingerprint(cluster),
         cluster,
         subject,
         code,
