@@ -51,6 +51,7 @@ class AnalyzeExamplesTest {
             "MW0013 Namespace /reporting",
             "MW0015 Deployment shop/cart",
             "MW0016 StatefulSet payments/vault-agent",
+            "MW0017 Pod payments/vault-agent-0",
             "MW0021 MutatingWebhookConfiguration /istio-revision-tag-prod",
             "MW0034 Pod shop/cart-5c7d8e9f1-a1b2c",
             "MW0034 Pod shop/cart-5c7d8e9f1-d3e4f",

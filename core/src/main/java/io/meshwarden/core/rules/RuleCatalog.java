@@ -39,6 +39,7 @@ public final class RuleCatalog {
             new NamespaceInjectedByDefaultRule(),
             new DeprecatedInjectAnnotationRule(),
             new ProxyUidRule(),
+            new InvalidApplicationUidRule(),
             new WebhookOverlapRule(),
             new WebhookFailOpenRule(),
             new MalformedObjectRule(),
