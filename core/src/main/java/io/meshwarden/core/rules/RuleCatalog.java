@@ -40,6 +40,8 @@ public final class RuleCatalog {
             new DeprecatedInjectAnnotationRule(),
             new ProxyUidRule(),
             new InvalidApplicationUidRule(),
+            new ImageAutoWithoutInjectionRule(),
+            new ImageAutoPodRule(),
             new WebhookOverlapRule(),
             new WebhookFailOpenRule(),
             new MalformedObjectRule(),
