@@ -83,7 +83,7 @@ public final class InvalidApplicationUidRule implements NamespaceRule {
       return "pod";
     }
     for (ContainerFacts c : spec.containers()) {
-      if (!SKIPPED_CONTAINERS.contains(c.name())
+      if ((c.name() == null || !SKIPPED_CONTAINERS.contains(c.name()))
           && Objects.equals(c.runAsUser(), IstioKeys.PROXY_UID)) {
         return "container " + c.name();
       }

@@ -50,6 +50,7 @@ public final class RuleCatalog {
             new InvalidAnnotationRule(),
             new DeprecatedAnnotationRule(),
             new PortNameConventionRule(),
+            new ExternalNamePortNameRule(),
             new WorkloadPortProtocolConflictRule(),
             new WorkloadTargetPortConflictRule(),
             new ServiceSelectsNoPodRule(),

@@ -39,7 +39,8 @@ class VersionedRuleFixturesTest {
       Map.of(
           "MW0112", ConflictingGatewaysRule::new,
           "MW0140", ServiceEntryAddressesRequiredRule::new,
-          "MW0141", ServiceEntryProtocolConflictRule::new);
+          "MW0141", ServiceEntryProtocolConflictRule::new,
+          "MW0104", ExternalNamePortNameRule::new);
 
   static Stream<MeshFixture> fixtures() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
