@@ -59,6 +59,7 @@ class AnalyzeExamplesTest {
             "MW0103 Service shop/recommendations",
             "MW0110 Gateway shop/public",
             "MW0121 VirtualService shop/cart",
+            "MW0129 VirtualService shop/storefront",
             "MW0130 DestinationRule shop/web",
             "MW0131 DestinationRule payments/ledger-legacy",
             "MW0140 ServiceEntry payments/card-network",

@@ -68,6 +68,7 @@ public final class RuleCatalog {
             new VirtualServiceUnreachableRule(),
             new VirtualServiceIneffectiveMatchRule(),
             new VirtualServiceInternalGatewayRule(),
+            new IngressSubsetIneffectiveRule(),
             new DestinationRuleSubsetNoPodsRule(),
             new DestinationRuleUnknownHostRule(),
             new DestinationRuleTlsWithoutCaRule(),
