@@ -14,14 +14,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * MW0016 (IST0144): an app container runs as UID 1337, the proxy's own. The proxy's iptables rules
- * exempt that UID, so the app's traffic bypasses the mesh. Judged from the pod template
- * (container-level {@code runAsUser}, else the pod-level one).
+ * MW0016: an app container runs as UID 1337, the proxy's own. The proxy's iptables rules exempt
+ * that UID, so the app's traffic bypasses the mesh. Judged per workload of any kind from its pod
+ * template, by the UID each container really runs as (container-level {@code runAsUser}, else the
+ * pod-level one). meshwarden's own check, with no IST code: istioctl's IST0144 looks at Pods and
+ * Deployments only and at the written fields, not the effective UID; {@link
+ * InvalidApplicationUidRule} (MW0017) reproduces it.
  */
 public final class ProxyUidRule implements NamespaceRule {
 
   static final RuleInfo INFO =
-      new RuleInfo("MW0016", Severity.WARNING, "IST0144", "App container runs as the proxy's UID");
+      new RuleInfo("MW0016", Severity.WARNING, null, "App container runs as the proxy's UID");
 
   @Override
   public RuleInfo info() {

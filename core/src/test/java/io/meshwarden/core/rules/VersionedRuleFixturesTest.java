@@ -43,7 +43,8 @@ class VersionedRuleFixturesTest {
           "MW0140", ServiceEntryAddressesRequiredRule::new,
           "MW0141", ServiceEntryProtocolConflictRule::new,
           "MW0126", VirtualServiceUnreachableRule::new,
-          "MW0127", VirtualServiceIneffectiveMatchRule::new);
+          "MW0127", VirtualServiceIneffectiveMatchRule::new,
+          "MW0104", ExternalNamePortNameRule::new);
 
   static Stream<MeshFixture> fixtures() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
