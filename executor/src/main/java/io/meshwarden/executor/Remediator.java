@@ -20,6 +20,7 @@ import io.meshwarden.core.remediation.MeshSnapshot;
 import io.meshwarden.core.remediation.Reason;
 import io.meshwarden.core.remediation.Recheck;
 import io.meshwarden.core.remediation.RolloutState;
+import io.meshwarden.core.rules.InvalidAnnotationRule;
 import io.meshwarden.core.rules.Remedy;
 import io.meshwarden.core.rules.Rule;
 import io.meshwarden.core.rules.RuleCatalog;
@@ -247,13 +248,7 @@ final class Remediator {
             policy,
             expected,
             still.map(RuleResult::message),
-            remedy.needsInjector()
-                ? InjectorHealth.problem(
-                    mesh,
-                    expected != null
-                        ? expected
-                        : mesh.mesh().defaultRevision().orElse(MeshView.DEFAULT))
-                : Optional.empty(),
+            remedy.needsInjector() ? injectorProblem(ws, mesh, expected) : Optional.empty(),
             breaker.isOpen(now, latestResume(policies)),
             campaignKey == null
                 ? null
@@ -485,6 +480,25 @@ final class Remediator {
         && c.lastActivity() != null
         && now.isAfter(c.lastActivity().plus(config.campaignIdle()))
         && inFlight.values().stream().noneMatch(r -> c == campaigns.get(r.campaignKey()));
+  }
+
+  /**
+   * Why new pods of the workload would not be injected now: the injector of {@code expected} is not
+   * healthy, or it would deny pods of this template outright (an Istio annotation its checks
+   * reject: the webhook refuses the pod, so a restart would leave the workload without pods).
+   */
+  private static Optional<String> injectorProblem(
+      RolloutState ws, MeshSnapshot mesh, String expected) {
+    Optional<String> denial =
+        InvalidAnnotationRule.injectorDenial(ws.templateAnnotations())
+            .map(p -> "the injector would deny the new pods, " + p);
+    return denial.or(
+        () ->
+            InjectorHealth.problem(
+                mesh,
+                expected != null
+                    ? expected
+                    : mesh.mesh().defaultRevision().orElse(MeshView.DEFAULT)));
   }
 
   /**

@@ -469,6 +469,36 @@ class RemediationExecutorIT {
   }
 
   @Test
+  void withholdsTheRestartWhenTheInjectorWouldDenyTheNewPods() {
+    // An Istio annotation the injector's checks reject makes the webhook refuse the pod: a restart
+    // would leave the workload with no pods at all.
+    sim.install("1-24-0", "1.24.0");
+    sim.client()
+        .resource(io.meshwarden.testkit.kubernetes.Fixtures.namespace("shop").build())
+        .create();
+    io.meshwarden.testkit.kubernetes.Fixtures.deployment("app-0")
+        .inNamespace("shop")
+        .withReplicas(1)
+        .withPodAnnotation("traffic.sidecar.istio.io/excludeInboundPorts", "80,not-a-port")
+        .create(sim.client());
+    sim.cluster.advance(Duration.ofSeconds(10));
+    sim.labelNamespace("shop", "istio-injection", "enabled");
+    sim.policy("shop", enforce(Map.of()));
+    sim.startExecutor();
+    Instant since = sim.cluster.clock().instant();
+    RemediationRequest r = sim.request("shop", "app-0", null);
+
+    sim.run(() -> recordOf(r) != null, Duration.ofSeconds(30));
+
+    assertThat(recordOf(r).outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(recordOf(r).reason()).isEqualTo("injector-unhealthy");
+    assertThat(recordOf(r).message())
+        .contains("the injector would deny the new pods")
+        .contains("traffic.sidecar.istio.io/excludeInboundPorts");
+    assertThat(sim.rolloutsStarted("shop", since)).isEmpty();
+  }
+
+  @Test
   void aRequestFromARuleThatAdmitsNoRestartIsSkippedUntouched() {
     sim.shop(1, 1);
     sim.labelNamespace("shop", "istio-injection", "enabled");

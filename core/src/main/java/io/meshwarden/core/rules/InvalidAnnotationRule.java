@@ -5,6 +5,8 @@ import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * MW0033 (IST0125): a pod annotation whose value the injector's check rejects; the webhook denies
@@ -15,6 +17,22 @@ public final class InvalidAnnotationRule implements MeshRule, NamespaceRule {
 
   static final RuleInfo INFO =
       new RuleInfo("MW0033", Severity.WARNING, "IST0125", "Invalid Istio annotation value");
+
+  /**
+   * Why Istio's injector would refuse to create a pod with {@code annotations} (its annotation
+   * checks fail, so the webhook denies the pod), in the injector's own words; empty when it would
+   * admit it. A restart of a workload whose template fails here would leave it without pods.
+   */
+  public static Optional<String> injectorDenial(Map<String, String> annotations) {
+    return new TreeMap<>(annotations)
+        .entrySet().stream()
+            .flatMap(
+                e ->
+                    AnnotationValues.problem(e.getKey(), e.getValue())
+                        .map(p -> e.getKey() + ": " + p)
+                        .stream())
+            .findFirst();
+  }
 
   @Override
   public RuleInfo info() {
