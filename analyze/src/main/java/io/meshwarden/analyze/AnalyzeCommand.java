@@ -75,6 +75,15 @@ final class AnalyzeCommand implements Callable<Integer> {
   boolean noDefaultResources;
 
   @Option(
+      names = {"--mesh-config", "--meshConfigFile"},
+      paramLabel = "FILE",
+      description =
+          "Mesh configuration to judge with (the YAML ConfigMap istio holds under mesh), as"
+              + " istioctl analyze --meshConfigFile; it replaces the default revision's mesh"
+              + " configuration of the files.")
+  Path meshConfigFile;
+
+  @Option(
       names = "--istio-version",
       paramLabel = "X.Y[.Z]",
       description =
@@ -109,10 +118,19 @@ final class AnalyzeCommand implements Callable<Integer> {
       err.println("meshwarden analyze: " + e.getMessage());
       return 2;
     }
+    List<ObjectFacts> facts = manifests.facts();
+    if (meshConfigFile != null) {
+      try {
+        facts = MeshConfigFile.apply(meshConfigFile, facts, AnalyzeMain.projector(cluster, clock));
+      } catch (BadInputException e) {
+        err.println("meshwarden analyze: " + e.getMessage());
+        return 2;
+      }
+    }
     DefaultResources input =
         noDefaultResources
-            ? new DefaultResources(manifests.facts(), java.util.Set.of())
-            : DefaultResources.addTo(manifests.facts(), AnalyzeMain.projector(cluster, clock));
+            ? new DefaultResources(facts, java.util.Set.of())
+            : DefaultResources.addTo(facts, AnalyzeMain.projector(cluster, clock));
     ClusterView view = view(input.facts(), now, assumed);
     RuleEngine engine = RuleEngine.standard();
     List<RuleResult> results =
