@@ -60,8 +60,6 @@ class AnalyzeExamplesTest {
             "MW0110 Gateway shop/public",
             "MW0121 VirtualService shop/cart",
             "MW0129 VirtualService shop/storefront",
-            "MW0130 DestinationRule shop/web",
-            "MW0131 DestinationRule payments/ledger-legacy",
             "MW0140 ServiceEntry payments/card-network",
             "MW0150 WorkloadEntry payments/hsm-1",
             "MW0163 Sidecar catalog/default",

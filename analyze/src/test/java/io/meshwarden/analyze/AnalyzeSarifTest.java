@@ -31,7 +31,7 @@ class AnalyzeSarifTest {
 
     assertThat(SARIF.validate(doc)).isEmpty();
     JsonNode run = doc.get("runs").get(0);
-    assertThat(run.get("results")).hasSize(28);
+    assertThat(run.get("results")).hasSize(26);
     assertThat(run.get("tool").get("driver").get("rules")).hasSizeGreaterThanOrEqualTo(48);
   }
 

@@ -85,7 +85,7 @@ class ClusterRulesIT {
     Finding opened = subsetNoPods(topic.latest(Finding.State.OPEN)).get(0);
     assertThat(opened.subject().kind()).isEqualTo("DestinationRule");
     assertThat(opened.subject().namespace()).isEqualTo(FRONT);
-    assertThat(opened.details()).containsEntry("subsets", "v2").containsEntry("host", HOST);
+    assertThat(opened.details()).containsEntry("subset", "v2").containsEntry("host", HOST);
 
     // Losing an instance moves its shards (maybe the cluster task): nothing re-opens.
     first.close();

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The host table istioctl's VirtualService destination analyzer (IST0101 host, IST0112) looks
- * destinations up in, built and searched as that analyzer does rather than as the data plane
- * resolves names:
+ * The host table istioctl's VirtualService destination analyzer (IST0101 host, IST0112) and its
+ * DestinationRule subset analyzer (IST0173, IST0174) look hosts up in, built and searched as those
+ * analyzers do rather than as the data plane resolves names:
  *
  * <ul>
  *   <li>each ServiceEntry host, qualified in the entry's namespace when it has no dot and no {@code
@@ -23,18 +23,21 @@ import java.util.Map;
  *       <name>.<namespace>.svc.<domain>} under each scope of its {@code
  *       networking.istio.io/exportTo} annotation. A later entry for the same scope and host
  *       replaces an earlier one, so Services win over ServiceEntries;
- *   <li>a destination host, qualified in the VirtualService's namespace, is found under scope
- *       {@code *}; else under the VirtualService's namespace when the VirtualService has no {@code
- *       exportTo}, or under each of the VirtualService's own {@code exportTo} entries (the analyzer
- *       reads the VirtualService's, not the host's); else when a wildcard entry of scope {@code *}
- *       or the VirtualService's namespace ends with the host's text after any leading {@code *}.
- *       Names compare case-sensitively, as written.
+ *   <li>a host written by a VirtualService or DestinationRule, qualified in that object's
+ *       namespace, is found under scope {@code *}; else under the object's namespace when the
+ *       object has no {@code exportTo}, or under each of the object's own {@code exportTo} entries
+ *       (the analyzers read the referring object's, not the host's); else when a wildcard entry of
+ *       scope {@code *} or the object's namespace ends with the host's text after any leading
+ *       {@code *}. Names compare case-sensitively, as written.
  * </ul>
  */
 final class IstioServiceEntryHosts {
 
-  /** A host found, with the ports its declaring object lists. */
-  record Entry(String host, List<Integer> ports) {}
+  /**
+   * A host found, with the ports its declaring object lists and the labels of a ServiceEntry's
+   * {@code workloadSelector} (none for a Service: the analyzers do not carry its selector over).
+   */
+  record Entry(String host, List<Integer> ports, Map<String, String> workloadSelector) {}
 
   private final String domain;
   private final Map<String, Entry> byScopedHost = new LinkedHashMap<>();
@@ -62,7 +65,7 @@ final class IstioServiceEntryHosts {
     se.spec().path("ports").forEach(p -> ports.add(p.path("number").asInt()));
     List<String> exportTo = Specs.texts(se.spec().path("exportTo"));
     for (JsonNode h : se.spec().path("hosts")) {
-      Entry e = new Entry(qualify(h.asText(), ns), List.copyOf(ports));
+      Entry e = new Entry(qualify(h.asText(), ns), List.copyOf(ports), Specs.workloadSelector(se));
       if (exportTo.isEmpty() || exportTo.contains("*")) {
         put("*", e);
         continue;
@@ -77,7 +80,9 @@ final class IstioServiceEntryHosts {
     String ns = h.source().namespace();
     Entry e =
         new Entry(
-            qualify(h.source().name(), ns), h.ports().stream().map(HostPort::number).toList());
+            qualify(h.source().name(), ns),
+            h.ports().stream().map(HostPort::number).toList(),
+            Map.of());
     List<String> exportTo = h.exportTo().values();
     if (exportTo.isEmpty()) {
       put("*", e);
@@ -100,7 +105,10 @@ final class IstioServiceEntryHosts {
     return host + "." + namespace + ".svc." + domain;
   }
 
-  /** The entry {@code host}, written by {@code vs}, is found as; null when istioctl finds none. */
+  /**
+   * The entry {@code host}, written by {@code vs} (a VirtualService or DestinationRule), is found
+   * as; null when istioctl finds none.
+   */
   Entry find(IstioConfigFacts vs, String host) {
     String ns = vs.meta().namespace();
     String fqdn = qualify(host, ns);

@@ -75,7 +75,7 @@ class NamespaceDigestsTest {
 
     assertThat(RuleEngine.standard().evaluateCluster(cluster))
         .extracting(RuleResult::code)
-        .contains("MW0103", "MW0110", "MW0130");
+        .contains("MW0103", "MW0110", "MW0121");
   }
 
   @Test

@@ -36,15 +36,17 @@ class VersionedRuleFixturesTest {
   private static final Path DIR = MeshFixture.DIR.resolve("versions");
 
   private static final Map<String, Function<IstioVersion, Rule>> RULES =
-      Map.of(
-          "MW0100", PortNameConventionRule::new,
-          "MW0111", GatewayPortNotOnServiceRule::new,
-          "MW0112", ConflictingGatewaysRule::new,
-          "MW0140", ServiceEntryAddressesRequiredRule::new,
-          "MW0141", ServiceEntryProtocolConflictRule::new,
-          "MW0126", VirtualServiceUnreachableRule::new,
-          "MW0127", VirtualServiceIneffectiveMatchRule::new,
-          "MW0104", ExternalNamePortNameRule::new);
+      Map.ofEntries(
+          Map.entry("MW0100", PortNameConventionRule::new),
+          Map.entry("MW0111", GatewayPortNotOnServiceRule::new),
+          Map.entry("MW0112", ConflictingGatewaysRule::new),
+          Map.entry("MW0140", ServiceEntryAddressesRequiredRule::new),
+          Map.entry("MW0141", ServiceEntryProtocolConflictRule::new),
+          Map.entry("MW0126", VirtualServiceUnreachableRule::new),
+          Map.entry("MW0127", VirtualServiceIneffectiveMatchRule::new),
+          Map.entry("MW0104", ExternalNamePortNameRule::new),
+          Map.entry("MW0130", DestinationRuleSubsetNoPodsRule::new),
+          Map.entry("MW0131", DestinationRuleUnknownHostRule::new));
 
   static Stream<MeshFixture> fixtures() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {

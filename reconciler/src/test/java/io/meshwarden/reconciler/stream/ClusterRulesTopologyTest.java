@@ -68,7 +68,7 @@ class ClusterRulesTopologyTest {
     assertThat(f.state()).isEqualTo(Finding.State.OPEN);
     assertThat(f.subject().kind()).isEqualTo("DestinationRule");
     assertThat(f.subject().namespace()).isEqualTo("front");
-    assertThat(f.details()).containsEntry("subsets", "v2");
+    assertThat(f.details()).containsEntry("subset", "v2");
 
     h.put(reviewsPod("reviews-abc-2", "v2"));
     h.run(Duration.ofSeconds(3));
