@@ -1,6 +1,7 @@
 package io.meshwarden.core.remediation;
 
 import io.meshwarden.common.protocol.WebhookConfigFacts;
+import io.meshwarden.core.model.InjectorWebhooks;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +24,15 @@ public final class InjectorHealth {
     }
     String revision = resolved.get();
     List<WebhookConfigFacts> webhooks =
-        snapshot.mesh().webhooks().stream().filter(w -> revision.equals(w.revision())).toList();
+        snapshot.mesh().webhooks().stream()
+            .filter(InjectorWebhooks::active)
+            .filter(w -> revision.equals(w.revision()))
+            .toList();
     if (webhooks.isEmpty()) {
-      return Optional.of("no MutatingWebhookConfiguration routes to revision " + revision);
+      return Optional.of(
+          "no active MutatingWebhookConfiguration routes to revision "
+              + revision
+              + " (deactivated ones, as istioctl tag set default leaves them, call nobody)");
     }
     if (!snapshot.readyIstiod().getOrDefault(revision, false)) {
       return Optional.of("no ready istiod pod of revision " + revision);
