@@ -24,6 +24,7 @@ public final class RuleCatalog {
     List<Rule> rules =
         List.of(
             new SidecarMissingRule(),
+            new PodMissingProxyRule(),
             new UnexpectedSidecarRule(),
             new RevisionDriftRule(),
             new ProxyImageDriftRule(),

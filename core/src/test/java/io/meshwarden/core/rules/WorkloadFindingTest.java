@@ -34,21 +34,23 @@ class WorkloadFindingTest {
               assertThat(r.message())
                   .contains("Deployment shop/web: 200 of 201 pods")
                   .contains("kubectl rollout restart deployment/web -n shop");
-              assertThat(r.istioCode()).isEqualTo("IST0103");
+              assertThat(r.istioCode()).isNull();
             });
   }
 
   @Test
-  void carriesIst0103OnlyWhereIstioctlWouldSeeItToo() {
-    Scenario s =
-        Scenario.of(namespace("shop", "istio.io/rev", "prod"))
-            .withControlPlane()
-            .with(pod("web-a").ofDeployment("web", "1"));
+  void leavesIst0103ToIstioctlsPerPodRule() {
+    Scenario s = Scenario.of(namespace("shop", "istio-injection", "enabled"));
+    s.with(pod("web-a").ofDeployment("web", "1"), pod("web-b").ofDeployment("web", "1"));
 
-    List<RuleResult> missing =
-        new SidecarMissingRule().evaluate(s.view().namespaces().get("shop"), s.view().mesh());
+    List<RuleResult> results = RuleEngine.standard().evaluate(s.view());
 
-    assertThat(missing).singleElement().satisfies(r -> assertThat(r.istioCode()).isNull());
+    assertThat(results.stream().filter(r -> r.code().equals("MW0001")))
+        .singleElement()
+        .satisfies(r -> assertThat(r.istioCode()).isNull());
+    assertThat(results.stream().filter(r -> "IST0103".equals(r.istioCode())))
+        .extracting(r -> r.code() + " " + r.subject().kind() + " " + r.subject().name())
+        .containsExactlyInAnyOrder("MW0022 Pod web-a", "MW0022 Pod web-b");
   }
 
   @Test
