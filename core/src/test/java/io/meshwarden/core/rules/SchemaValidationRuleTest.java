@@ -63,7 +63,15 @@ class SchemaValidationRuleTest {
             "ServiceEntry tcp-hosts: multiple hosts provided with non-HTTP, non-TLS ports",
             "ServiceEntry none-endpoints: no endpoints should be provided for resolution type none",
             "ServiceEntry export: cannot have both public (*) and non-public exportTo values for"
-                + " a resource");
+                + " a resource",
+            "Gateway no-servers: gateway must have at least one server",
+            "Gateway bad-servers: short names (non FQDN) are not allowed",
+            "Gateway bad-servers: server must have TLS settings for HTTPS/TLS protocols",
+            "Gateway bad-servers: partial wildcard \"*-api.example.com\" not allowed",
+            "Gateway bad-servers: port names in servers must be unique: duplicate name https",
+            "Gateway bad-servers: invalid namespace value \"~\" in gateway",
+            "Gateway bad-servers: server cannot have TLS settings for non HTTPS/TLS ports",
+            "Gateway bad-servers: port is required");
   }
 
   @Test
