@@ -50,6 +50,7 @@ public final class RuleCatalog {
             new MisplacedAnnotationRule(),
             new InvalidAnnotationRule(),
             new DeprecatedAnnotationRule(),
+            new SchemaValidationRule(),
             new PortNameConventionRule(),
             new ExternalNamePortNameRule(),
             new WorkloadPortProtocolConflictRule(),

@@ -1,0 +1,89 @@
+package io.meshwarden.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshwarden.common.projection.FactProjector;
+import io.meshwarden.common.projection.KubernetesYaml;
+import io.meshwarden.common.protocol.MeshKeys;
+import io.meshwarden.common.protocol.ObjectFacts;
+import io.meshwarden.core.model.ClusterView;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MW0035 gives Istio's own error texts (pkg/config/validation, Istio 1.22–1.28), one result per
+ * error, over the objects of its rule fixture.
+ */
+class SchemaValidationRuleTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-24T14:00:00Z");
+
+  private static List<String> errors() throws Exception {
+    FactProjector projector =
+        new FactProjector("test", MeshKeys.standard(), Clock.fixed(NOW, ZoneOffset.UTC));
+    List<ObjectFacts> facts = new ArrayList<>();
+    Path file =
+        Path.of(SchemaValidationRuleTest.class.getResource("/meshrules/MW0035.yaml").toURI());
+    for (JsonNode object : KubernetesYaml.read(file)) {
+      facts.addAll(projector.project(object).facts());
+    }
+    return new RuleEngine(List.of(new SchemaValidationRule()))
+        .evaluate(ClusterView.of("test", NOW, facts)).stream()
+            .map(
+                r ->
+                    r.subject().kind() + " " + r.subject().name() + ": " + r.details().get("error"))
+            .toList();
+  }
+
+  @Test
+  void reportsIstiosErrorTextsOnePerError() throws Exception {
+    assertThat(errors())
+        .containsExactlyInAnyOrder(
+            "DestinationRule no-host: empty domain name not allowed",
+            "DestinationRule bad-subsets: duplicate subset names: v1",
+            "DestinationRule bad-subsets: subset name is invalid: V_2",
+            "DestinationRule bad-subsets: invalid tag key: \"bad key!\"",
+            "DestinationRule bad-subsets: invalid tag value: \"-v3\"",
+            "DestinationRule bad-host: domain name \"shop.*\" invalid (label \"*\" invalid)",
+            "DestinationRule selector-export: destination rule with workload selector cannot"
+                + " have exportTo beyond current namespace",
+            "ServiceEntry no-hosts: service entry must have at least one host",
+            "ServiceEntry bad-ports: service entry port name \"https\" already defined",
+            "ServiceEntry bad-ports: service entry port 443 already defined",
+            "ServiceEntry bad-ports: port number 70000 must be in the range 1..65535",
+            "ServiceEntry bad-ports: unsupported protocol: SPDY",
+            "ServiceEntry tcp-hosts: multiple hosts provided with non-HTTP, non-TLS ports",
+            "ServiceEntry none-endpoints: no endpoints should be provided for resolution type none",
+            "ServiceEntry export: cannot have both public (*) and non-public exportTo values for"
+                + " a resource",
+            "Gateway no-servers: gateway must have at least one server",
+            "Gateway bad-servers: short names (non FQDN) are not allowed",
+            "Gateway bad-servers: server must have TLS settings for HTTPS/TLS protocols",
+            "Gateway bad-servers: partial wildcard \"*-api.example.com\" not allowed",
+            "Gateway bad-servers: port names in servers must be unique: duplicate name https",
+            "Gateway bad-servers: invalid namespace value \"~\" in gateway",
+            "Gateway bad-servers: server cannot have TLS settings for non HTTPS/TLS ports",
+            "Gateway bad-servers: port is required");
+  }
+
+  @Test
+  void wildcardHostRulesAreIstios() {
+    assertThat(SchemaValidationRule.wildcardDomain("*.example.com")).isNull();
+    assertThat(SchemaValidationRule.wildcardDomain("*-api.example.com")).isNull();
+    assertThat(SchemaValidationRule.wildcardDomain("istio.io.")).isNull();
+    assertThat(SchemaValidationRule.wildcardDomain("a.*.example.com"))
+        .isEqualTo("domain name \"*.example.com\" invalid (label \"*\" invalid)");
+    assertThat(SchemaValidationRule.wildcardDomain("a*.example.com"))
+        .isEqualTo("domain name \"a*.example.com\" invalid (label \"a*\" invalid)");
+    assertThat(SchemaValidationRule.wildcardDomain("host.123"))
+        .isEqualTo("domain name \"123\" invalid (top level domain \"123\" cannot be all-numeric)");
+    assertThat(SchemaValidationRule.wildcardDomain("x".repeat(256)))
+        .isEqualTo("domain name \"" + "x".repeat(256) + "\" too long (max 255)");
+  }
+}
