@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Selectors on labels outside Istio's own keys ({@code tier}, {@code example.com/owner}) are judged
  * on files as Istio judges them: the projection keeps every label, so a selector on such a key
- * matches the workloads that carry it and is reported when none does.
+ * matches the pods that carry it and is reported when none does (as istioctl, these rules count
+ * pods, not pod templates).
  */
 class AnalyzeFullLabelsTest {
 
@@ -22,14 +23,13 @@ class AnalyzeFullLabelsTest {
 
   private static final String WORKLOAD =
       """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata: {name: api, namespace: shop}
-      spec:
-        selector: {matchLabels: {app: api}}
-        template:
-          metadata: {labels: {app: api, tier: backend, example.com/owner: alice}}
-          spec: {containers: [{name: api, image: api:1}]}
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: api-0
+        namespace: shop
+        labels: {app: api, tier: backend, example.com/owner: alice}
+      spec: {containers: [{name: api, image: api:1}]}
       ---
       apiVersion: v1
       kind: Service

@@ -27,12 +27,10 @@ import java.util.Set;
  *   <li>it may match a pod of any namespace; a subset without labels matches any pod;
  *   <li>from 1.28 a pod also carries {@code kubernetes.io/hostname} = its node, and the region,
  *       zone and subzone labels of that node. meshwarden does not watch Nodes, so a scheduled pod
- *       is taken to satisfy any value of those three topology labels.
+ *       is taken to satisfy any value of those three topology labels;
+ *   <li>only pods count, as istioctl counts them: a Deployment whose template a subset matches does
+ *       not serve it until its pods exist (on files, the input must declare the pod).
  * </ul>
- *
- * <p>One difference, on purpose: a workload's pod template counts as a pod (istioctl on files
- * counts pods only), so a subset that a Deployment of the input would serve is not reported; the
- * rule reports less than istioctl there, never more.
  */
 public final class DestinationRuleSubsetNoPodsRule implements ClusterRule {
 
@@ -111,8 +109,8 @@ public final class DestinationRuleSubsetNoPodsRule implements ClusterRule {
 
   /**
    * Whether a pod of these labels may meet {@code selector}. From 1.28 istioctl adds the node's
-   * name and topology labels to a pod; meshwarden knows neither the node's labels nor, for a
-   * template, its node, so those keys are taken to match.
+   * name and topology labels to a pod; meshwarden does not know the node's labels, so those keys
+   * are taken to match.
    */
   private static boolean meets(
       Map<String, String> labels, Map<String, String> selector, boolean augmented) {
@@ -127,11 +125,10 @@ public final class DestinationRuleSubsetNoPodsRule implements ClusterRule {
     return true;
   }
 
-  /** The label sets of every pod and pod template of the input, in any namespace. */
+  /** The label sets of every pod of the input, in any namespace (not pod templates). */
   private static List<Map<String, String>> labelSets(MeshIndex index) {
     List<Map<String, String>> out = new ArrayList<>();
     for (NamespaceView ns : index.cluster().namespaces().values()) {
-      ns.workloads().forEach(w -> out.addAll(MeshIndex.labelSets(w)));
       ns.pods().forEach(p -> out.add(p.facts().meta().labels()));
     }
     return out;

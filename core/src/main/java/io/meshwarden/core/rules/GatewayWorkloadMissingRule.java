@@ -2,6 +2,7 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
+import io.meshwarden.common.protocol.LabelSelector;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshIndex;
 import java.util.ArrayList;
@@ -9,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * MW0110 (IST0101): a Gateway's selector matches no pod (or pod template) in any namespace, so no
- * proxy serves it. As istioctl, judged also when the input holds no workloads: {@code analyze} on
- * files assumes istioctl's default ingress gateway pod ({@code istio: ingressgateway} in {@code
- * istio-system}) unless told not to. Silent for an empty selector and when the selector uses a
- * label the facts do not carry.
+ * MW0110 (IST0101): a Gateway's selector matches no pod in any namespace, so no proxy serves it. As
+ * istioctl, only pods count: a Deployment whose template the selector matches is not a match until
+ * its pods exist (on files, the input must declare the pod). Judged also when the input holds no
+ * workloads: {@code analyze} on files assumes istioctl's default ingress gateway pod ({@code istio:
+ * ingressgateway} in {@code istio-system}) unless told not to. Silent for an empty selector.
  */
 public final class GatewayWorkloadMissingRule implements ClusterRule {
 
@@ -30,11 +31,7 @@ public final class GatewayWorkloadMissingRule implements ClusterRule {
     List<RuleResult> out = new ArrayList<>();
     for (IstioConfigFacts gw : index.configs(FactKind.Gateway)) {
       Map<String, String> selector = GatewayServers.selector(gw);
-      if (selector.isEmpty()
-          || !index.observable(selector)
-          || !index.selected(null, selector).isEmpty()) {
-        // Deployment templates count beside pods: istioctl sees only pods, but a template's pods
-        // exist once the Deployment runs, and a finding that vanishes on apply is noise.
+      if (selector.isEmpty() || anyPod(index, selector)) {
         continue;
       }
       out.add(
@@ -48,5 +45,13 @@ public final class GatewayWorkloadMissingRule implements ClusterRule {
               Map.of("selector", selector.toString())));
     }
     return out;
+  }
+
+  /** Whether a pod of any namespace carries every pair of {@code selector}, as istioctl counts. */
+  private static boolean anyPod(MeshIndex index, Map<String, String> selector) {
+    LabelSelector s = LabelSelector.ofMatchLabels(selector);
+    return index.cluster().namespaces().values().stream()
+        .flatMap(ns -> ns.pods().stream())
+        .anyMatch(p -> s.matches(p.facts().meta().labels()));
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * MW0162 (IST0101): a Sidecar's {@code workloadSelector} matches no pod in its namespace, so it
- * configures nothing. As istioctl, judged also when the namespace holds no workloads. istioctl
- * counts only pods; a Deployment's template counts here too, since its pods exist once it runs.
- * Silent when the selector uses a label the facts do not carry.
+ * configures nothing. As istioctl, only pods count (a Deployment whose template the selector
+ * matches is not a match until its pods exist), and the Sidecar is judged also when the namespace
+ * holds no workloads. Silent for an empty selector.
  */
 public final class SidecarSelectsNothingRule implements ClusterRule {
 
@@ -30,9 +30,7 @@ public final class SidecarSelectsNothingRule implements ClusterRule {
     for (IstioConfigFacts s : index.configs(FactKind.Sidecar)) {
       Map<String, String> selector = Specs.workloadSelector(s);
       String ns = s.meta().namespace();
-      if (selector.isEmpty()
-          || !index.observable(selector)
-          || !index.selected(ns, selector).isEmpty()) {
+      if (selector.isEmpty() || !index.pods(ns, List.of(selector)).isEmpty()) {
         continue;
       }
       out.add(
