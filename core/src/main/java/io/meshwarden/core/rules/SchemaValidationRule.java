@@ -18,11 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MW0035 (IST0106): a DestinationRule, ServiceEntry, Gateway or VirtualService that Istio's own
- * validation rejects. One result per error, with the error text Istio gives (istioctl reports each
- * error of the validation as its own IST0106 message). Only a subset of Istio's checks is ported
- * (the rule page lists them), so this reports less than istioctl, never an error istioctl would not
- * give; the checks ported read the same in Istio 1.22 to 1.28.
+ * MW0035 (IST0106): a DestinationRule, ServiceEntry, Gateway, VirtualService or Sidecar that
+ * Istio's own validation rejects. One result per error, with the error text Istio gives (istioctl
+ * reports each error of the validation as its own IST0106 message). Only a subset of Istio's checks
+ * is ported (the rule page lists them), so this reports less than istioctl, never an error istioctl
+ * would not give; the checks ported read the same in Istio 1.22 to 1.28.
  */
 public final class SchemaValidationRule implements MeshRule, NamespaceRule {
 
@@ -86,7 +86,7 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
     return out;
   }
 
-  /** DestinationRules and VirtualServices, which live with their namespace's objects. */
+  /** DestinationRules, VirtualServices and Sidecars, which live with their namespace's objects. */
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
     List<RuleResult> out = new ArrayList<>();
@@ -95,6 +95,9 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
     }
     for (IstioConfigFacts vs : namespace.istioConfig(FactKind.VirtualService)) {
       report(out, vs, virtualService(vs));
+    }
+    for (IstioConfigFacts sc : namespace.istioConfig(FactKind.Sidecar)) {
+      report(out, sc, sidecar(sc));
     }
     return out;
   }
@@ -587,6 +590,209 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
   /** An IPv4 address, or anything with a colon (possibly IPv6), given the benefit of the doubt. */
   private static boolean isIpAddress(String host) {
     return IPV4.matcher(host).matches() || host.contains(":");
+  }
+
+  /** The errors of Istio's Sidecar validation that meshwarden ports. */
+  static List<String> sidecar(IstioConfigFacts sc) {
+    List<String> errs = new ArrayList<>();
+    JsonNode spec = sc.spec();
+    if (selectorRejected(spec.path("workloadSelector"))) {
+      // Istio stops at a rejected workloadSelector with that error alone: not ported.
+      return errs;
+    }
+    JsonNode ingress = spec.path("ingress");
+    JsonNode egress = spec.path("egress");
+    if (ingress.size() == 0
+        && egress.size() == 0
+        && !present(spec.path("outboundTrafficPolicy"))
+        && !present(spec.path("inboundConnectionPool"))) {
+      // Istio returns this error alone.
+      errs.add("sidecar: empty configuration provided");
+      return errs;
+    }
+    Set<Long> ports = new HashSet<>();
+    for (JsonNode listener : ingress) {
+      if (!listener.isObject()) {
+        continue;
+      }
+      JsonNode port = listener.path("port");
+      if (!port.isObject()) {
+        errs.add("sidecar: port is required for ingress listeners");
+        continue;
+      }
+      if (port.path("targetPort").asLong(0) > 0) {
+        errs.add("targetPort has no impact on Sidecars");
+      }
+      errs.addAll(sidecarPort(port));
+      addIfNotNull(errs, port(port.path("number").asLong(0)));
+      addIfNotNull(errs, bindAddress(listener.path("bind").asText("")));
+      if (!ports.add(port.path("number").asLong(0))) {
+        errs.add("sidecar: ports on IP bound listeners must be unique");
+      }
+      JsonNode tls = listener.path("tls");
+      if (tls.isObject()) {
+        if (tls.path("subjectAltNames").size() > 0) {
+          errs.add("sidecar: subjectAltNames is not supported in ingress tls");
+        }
+        if (tls.path("httpsRedirect").asBoolean(false)) {
+          errs.add("sidecar: httpsRedirect is not supported");
+        }
+        if (!tls.path("credentialName").asText("").isEmpty()) {
+          errs.add("sidecar: credentialName is not currently supported");
+        }
+        String mode = tls.path("mode").asText("");
+        if (mode.equals("ISTIO_MUTUAL") || mode.equals("AUTO_PASSTHROUGH")) {
+          errs.add(
+              "configuration is invalid: cannot set mode to " + mode + " in sidecar ingress tls");
+        }
+        String protocol = port.path("protocol").asText("").toLowerCase(Locale.ROOT);
+        if (!protocol.equals("https") && !protocol.equals("tls")) {
+          errs.add("server cannot have TLS settings for non HTTPS/TLS ports");
+        }
+      }
+    }
+    ports.clear();
+    Set<String> sockets = new HashSet<>();
+    boolean catchAll = false;
+    for (int i = 0; i < egress.size(); i++) {
+      JsonNode listener = egress.get(i);
+      if (!listener.isObject()) {
+        continue;
+      }
+      JsonNode port = listener.path("port");
+      String bind = listener.path("bind").asText("");
+      if (!port.isObject()) {
+        if (catchAll) {
+          errs.add("sidecar: egress can have only one listener with empty port");
+          continue;
+        }
+        if (i == egress.size() - 1) {
+          catchAll = true;
+        } else {
+          errs.add(
+              "sidecar: the egress listener with empty port should be the last listener in the"
+                  + " list");
+        }
+      } else {
+        if (port.path("targetPort").asLong(0) > 0) {
+          errs.add("targetPort has no impact on Sidecars");
+        }
+        errs.addAll(sidecarPort(port));
+        long number = port.path("number").asLong(0);
+        if (number == 0) {
+          if (!bind.startsWith("unix://")) {
+            errs.add("sidecar: ports with 0 value must have a unix domain socket bind address");
+          } else {
+            addIfNotNull(errs, unixAddress(bind.substring("unix://".length())));
+          }
+          JsonNode mode = listener.path("captureMode");
+          String capture = mode.isTextual() ? mode.asText() : "DEFAULT";
+          if (!capture.equals("DEFAULT") && !capture.equals("NONE")) {
+            errs.add("sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners");
+          }
+          if (!sockets.add(bind)) {
+            errs.add("sidecar: unix domain socket values for listeners must be unique");
+          }
+        } else {
+          addIfNotNull(errs, port(number));
+          addIfNotNull(errs, bindAddress(bind));
+          if (!ports.add(number)) {
+            errs.add("sidecar: ports on IP bound listeners must be unique");
+          }
+        }
+      }
+      List<String> hosts = Specs.texts(listener.path("hosts"));
+      if (hosts.isEmpty()) {
+        errs.add("sidecar: egress listener must contain at least one host");
+      }
+      for (String host : hosts) {
+        errs.addAll(sidecarHost(host));
+      }
+    }
+    JsonNode policy = spec.path("outboundTrafficPolicy");
+    JsonNode proxy = policy.path("egressProxy");
+    if (policy.isObject() && proxy.isObject()) {
+      JsonNode mode = policy.path("mode");
+      if (!mode.asText().equals("ALLOW_ANY") && !(mode.isNumber() && mode.asInt() == 1)) {
+        errs.add(
+            "sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode");
+      } else {
+        addIfNotNull(errs, fqdn(proxy.path("host").asText("")));
+        if (!proxy.path("port").isObject()) {
+          errs.add("sidecar: egress_proxy port must be non-nil");
+        } else {
+          errs.addAll(destination(proxy));
+        }
+      }
+    }
+    return errs;
+  }
+
+  private static boolean present(JsonNode node) {
+    return !node.isMissingNode() && !node.isNull();
+  }
+
+  /** A Sidecar listener port's optional name and its protocol. */
+  private static List<String> sidecarPort(JsonNode port) {
+    List<String> errs = new ArrayList<>();
+    String name = port.path("name").asText("");
+    if (!name.isEmpty() && !isDns1123Label(name)) {
+      errs.add("invalid port name: " + name);
+    }
+    String protocol = port.path("protocol").asText("");
+    if (!protocol.isEmpty() && !PROTOCOLS.contains(protocol.toLowerCase(Locale.ROOT))) {
+      errs.add("unsupported protocol: " + protocol);
+    }
+    return errs;
+  }
+
+  /**
+   * Istio's check of a listener's bind address. Anything with a colon might be an IPv6 address and
+   * is given the benefit of the doubt.
+   */
+  private static String bindAddress(String bind) {
+    if (bind.isEmpty() || IPV4.matcher(bind).matches() || bind.contains(":")) {
+      return null;
+    }
+    return bind + " is not a valid IP";
+  }
+
+  private static String unixAddress(String address) {
+    if (address.isEmpty()) {
+      return "unix address must not be empty";
+    }
+    if (address.startsWith("@")) {
+      return null;
+    }
+    return !address.startsWith("/") || address.endsWith("/")
+        ? address + " is not an absolute path to a file"
+        : null;
+  }
+
+  /** Istio's check of a Sidecar egress host, {@code namespace/host}. */
+  private static List<String> sidecarHost(String hostname) {
+    List<String> errs = new ArrayList<>();
+    int slash = hostname.indexOf('/');
+    if (slash < 0) {
+      errs.add("host must be of form namespace/dnsName");
+      return errs;
+    }
+    String namespace = hostname.substring(0, slash);
+    String host = hostname.substring(slash + 1);
+    if (namespace.isEmpty() || host.isEmpty()) {
+      errs.add("config namespace and dnsName in host entry cannot be empty");
+    }
+    if (!Set.of("*", ".", "~").contains(namespace) && !isDns1123Label(namespace)) {
+      errs.add("invalid namespace value " + goQuote(namespace) + " in sidecar");
+    }
+    if (!host.equals("*") && !host.contains(".")) {
+      errs.add("short names (non FQDN) are not allowed");
+    }
+    addIfNotNull(errs, wildcardDomain(host));
+    if (host.contains("*") && host.length() != 1 && !host.startsWith("*.")) {
+      errs.add("partial wildcard " + goQuote(host) + " not allowed");
+    }
+    return errs;
   }
 
   /** The errors of Istio's Gateway validation that meshwarden ports. */

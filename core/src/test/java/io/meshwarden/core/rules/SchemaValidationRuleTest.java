@@ -109,7 +109,36 @@ class SchemaValidationRuleTest {
             "VirtualService vs-tcp: invalid tag value: \"-x\"",
             "VirtualService vs-tcp: TCP route is required",
             "VirtualService vs-tcp: exportTo ~ (none) is not allowed for Istio configuration"
-                + " objects");
+                + " objects",
+            "Sidecar sc-empty: sidecar: empty configuration provided",
+            "Sidecar sc-ingress: targetPort has no impact on Sidecars",
+            "Sidecar sc-ingress: invalid port name: Web_Port",
+            "Sidecar sc-ingress: unsupported protocol: SPDY",
+            "Sidecar sc-ingress: not-an-ip is not a valid IP",
+            "Sidecar sc-ingress: sidecar: ports on IP bound listeners must be unique",
+            "Sidecar sc-ingress: sidecar: subjectAltNames is not supported in ingress tls",
+            "Sidecar sc-ingress: sidecar: httpsRedirect is not supported",
+            "Sidecar sc-ingress: sidecar: credentialName is not currently supported",
+            "Sidecar sc-ingress: configuration is invalid: cannot set mode to ISTIO_MUTUAL in"
+                + " sidecar ingress tls",
+            "Sidecar sc-ingress: server cannot have TLS settings for non HTTPS/TLS ports",
+            "Sidecar sc-ingress: sidecar: port is required for ingress listeners",
+            "Sidecar sc-ingress: port number 70000 must be in the range 1..65535",
+            "Sidecar sc-egress: sidecar: the egress listener with empty port should be the last"
+                + " listener in the list",
+            "Sidecar sc-egress: sidecar: ports with 0 value must have a unix domain socket bind"
+                + " address",
+            "Sidecar sc-egress: sidecar: captureMode must be DEFAULT/NONE for unix domain socket"
+                + " listeners",
+            "Sidecar sc-egress: host must be of form namespace/dnsName",
+            "Sidecar sc-egress: relative/sock is not an absolute path to a file",
+            "Sidecar sc-egress: invalid namespace value \"Bad_NS\" in sidecar",
+            "Sidecar sc-egress: partial wildcard \"*-api.example.com\" not allowed",
+            "Sidecar sc-egress: sidecar: ports on IP bound listeners must be unique",
+            "Sidecar sc-egress: short names (non FQDN) are not allowed",
+            "Sidecar sc-egress: sidecar: egress listener must contain at least one host",
+            "Sidecar sc-proxy: sidecar: egress_proxy must be set only with ALLOW_ANY"
+                + " outbound_traffic_policy mode");
   }
 
   @Test
