@@ -18,11 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MW0035 (IST0106): a DestinationRule, ServiceEntry, Gateway, VirtualService or Sidecar that
- * Istio's own validation rejects. One result per error, with the error text Istio gives (istioctl
- * reports each error of the validation as its own IST0106 message). Only a subset of Istio's checks
- * is ported (the rule page lists them), so this reports less than istioctl, never an error istioctl
- * would not give; the checks ported read the same in Istio 1.22 to 1.28.
+ * MW0035 (IST0106): a DestinationRule, ServiceEntry, Gateway, VirtualService, Sidecar,
+ * WorkloadEntry or WorkloadGroup that Istio's own validation rejects. One result per error, with
+ * the error text Istio gives (istioctl reports each error of the validation as its own IST0106
+ * message). Only a subset of Istio's checks is ported (the rule page lists them), so this reports
+ * less than istioctl, never an error istioctl would not give; the checks ported read the same in
+ * Istio 1.22 to 1.28.
  */
 public final class SchemaValidationRule implements MeshRule, NamespaceRule {
 
@@ -86,7 +87,10 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
     return out;
   }
 
-  /** DestinationRules, VirtualServices and Sidecars, which live with their namespace's objects. */
+  /**
+   * DestinationRules, VirtualServices, Sidecars, WorkloadEntries and WorkloadGroups, which live
+   * with their namespace's objects.
+   */
   @Override
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
     List<RuleResult> out = new ArrayList<>();
@@ -98,6 +102,12 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
     }
     for (IstioConfigFacts sc : namespace.istioConfig(FactKind.Sidecar)) {
       report(out, sc, sidecar(sc));
+    }
+    for (IstioConfigFacts we : namespace.istioConfig(FactKind.WorkloadEntry)) {
+      report(out, we, workloadEntry(we));
+    }
+    for (IstioConfigFacts wg : namespace.istioConfig(FactKind.WorkloadGroup)) {
+      report(out, wg, workloadGroup(wg));
     }
     return out;
   }
@@ -791,6 +801,83 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
     addIfNotNull(errs, wildcardDomain(host));
     if (host.contains("*") && host.length() != 1 && !host.startsWith("*.")) {
       errs.add("partial wildcard " + goQuote(host) + " not allowed");
+    }
+    return errs;
+  }
+
+  /** The errors of Istio's WorkloadEntry validation that meshwarden ports. */
+  static List<String> workloadEntry(IstioConfigFacts we) {
+    List<String> errs = new ArrayList<>();
+    JsonNode spec = we.spec();
+    String address = spec.path("address").asText("");
+    if (address.isEmpty() && spec.path("network").asText("").isEmpty()) {
+      // Istio returns this error alone.
+      errs.add("address is required");
+      return errs;
+    }
+    if (address.startsWith("unix://")) {
+      addIfNotNull(errs, unixAddress(address.substring("unix://".length())));
+      if (spec.path("ports").size() != 0) {
+        errs.add("unix endpoint " + address + " must not include ports");
+      }
+    } else if (!address.isEmpty() && !isIpAddress(address) && fqdn(address) != null) {
+      errs.add("endpoint address " + goQuote(address) + " is not a valid FQDN or an IP address");
+    }
+    for (Map.Entry<String, JsonNode> port : spec.path("ports").properties()) {
+      if (!isDns1123Label(port.getKey())) {
+        errs.add("invalid port name: " + port.getKey());
+      }
+      addIfNotNull(errs, port(port.getValue().asLong(0)));
+    }
+    errs.addAll(labels(spec.path("labels")));
+    return errs;
+  }
+
+  /** The errors of Istio's WorkloadGroup validation that meshwarden ports. */
+  static List<String> workloadGroup(IstioConfigFacts wg) {
+    List<String> errs = new ArrayList<>();
+    JsonNode spec = wg.spec();
+    if (!spec.path("template").isObject()) {
+      // Istio returns this error alone.
+      errs.add("template is required");
+      return errs;
+    }
+    if (!Specs.labels(spec.path("metadata").path("labels")).isEmpty()
+        && !labels(spec.path("metadata").path("labels")).isEmpty()) {
+      // Istio returns invalid labels alone, in a multi-line text meshwarden does not reproduce.
+      return errs;
+    }
+    JsonNode probe = spec.path("probe");
+    if (!probe.isObject()) {
+      return errs;
+    }
+    for (String field :
+        List.of(
+            "periodSeconds",
+            "initialDelaySeconds",
+            "timeoutSeconds",
+            "successThreshold",
+            "failureThreshold")) {
+      if (probe.path(field).asLong(0) < 0) {
+        errs.add(field + " must be non-negative");
+      }
+    }
+    List<String> methods =
+        List.of("httpGet", "tcpSocket", "exec").stream()
+            .filter(m -> present(probe.path(m)))
+            .toList();
+    if (methods.isEmpty()) {
+      errs.add("unknown health check method <nil>");
+    } else if (methods.size() == 1 && probe.path(methods.get(0)).isObject()) {
+      JsonNode method = probe.path(methods.get(0));
+      switch (methods.get(0)) {
+        case "httpGet", "tcpSocket" -> addIfNotNull(errs, port(method.path("port").asLong(0)));
+        default -> {
+          if (method.path("command").size() == 0) {
+            errs.add("exec.command is required");
+          }
+        }
+      }
     }
     return errs;
   }

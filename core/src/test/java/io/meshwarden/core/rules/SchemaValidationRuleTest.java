@@ -138,7 +138,22 @@ class SchemaValidationRuleTest {
             "Sidecar sc-egress: short names (non FQDN) are not allowed",
             "Sidecar sc-egress: sidecar: egress listener must contain at least one host",
             "Sidecar sc-proxy: sidecar: egress_proxy must be set only with ALLOW_ANY"
-                + " outbound_traffic_policy mode");
+                + " outbound_traffic_policy mode",
+            "WorkloadEntry we-no-address: address is required",
+            "WorkloadEntry we-unix: run/app.sock is not an absolute path to a file",
+            "WorkloadEntry we-unix: unix endpoint unix://run/app.sock must not include ports",
+            "WorkloadEntry we-bad: endpoint address \"vm_1.example.com\" is not a valid FQDN or"
+                + " an IP address",
+            "WorkloadEntry we-bad: invalid port name: Bad_Port",
+            "WorkloadEntry we-bad: port number 0 must be in the range 1..65535",
+            "WorkloadEntry we-bad: invalid tag key: \"bad key!\"",
+            "WorkloadEntry we-bad: invalid tag value: \"-v1\"",
+            "WorkloadGroup wg-no-template: template is required",
+            "WorkloadGroup wg-probe: periodSeconds must be non-negative",
+            "WorkloadGroup wg-probe: failureThreshold must be non-negative",
+            "WorkloadGroup wg-probe: timeoutSeconds must be non-negative",
+            "WorkloadGroup wg-probe: port number 0 must be in the range 1..65535",
+            "WorkloadGroup wg-no-method: unknown health check method <nil>");
   }
 
   @Test
