@@ -75,11 +75,6 @@ public final class MeshIndex {
     return namespace(namespace).map(ns -> !ns.workloads().isEmpty()).orElse(false);
   }
 
-  /** Whether the input had any Secret (Secrets are often kept out of manifests). */
-  public boolean hasSecrets() {
-    return cluster.namespaces().values().stream().anyMatch(ns -> !ns.secrets().isEmpty());
-  }
-
   /**
    * Whether pods' labels can show a match of {@code selector}: always, since facts keep every
    * label. It once guarded selectors on keys the projection dropped; callers can stop asking.

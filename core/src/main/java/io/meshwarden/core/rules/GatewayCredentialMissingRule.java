@@ -2,6 +2,7 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
+import io.meshwarden.common.protocol.LabelSelector;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshIndex;
 import java.util.ArrayList;
@@ -14,10 +15,10 @@ import java.util.Set;
 /**
  * MW0114 (IST0101): a Gateway server's {@code credentialName} names a Secret that does not exist in
  * the namespace of the gateway workload, where the gateway reads it, so TLS on that port fails. As
- * istioctl: the gateway's namespace is that of the first workload its selector picks (by namespace
- * and name), {@code ns/name} names another namespace, one result per missing credential. Silent
- * when the selector picks nothing (MW0110 reports that) and when the input holds no Secrets at all
- * (manifests rarely carry them; istioctl would report every credential then).
+ * istioctl: the gateway's namespace is that of the first pod (by namespace and name, of any
+ * namespace; a Deployment's pod template does not count) whose labels hold every pair of the
+ * Gateway's selector, {@code ns/name} names another namespace, one result per missing credential,
+ * also when the input holds no Secrets at all. Silent when no pod matches (MW0110 reports that).
  */
 public final class GatewayCredentialMissingRule implements ClusterRule {
 
@@ -32,13 +33,13 @@ public final class GatewayCredentialMissingRule implements ClusterRule {
   @Override
   public List<RuleResult> evaluate(MeshIndex index) {
     List<RuleResult> out = new ArrayList<>();
-    if (!index.hasSecrets()) {
-      return out;
-    }
     for (IstioConfigFacts gw : index.configs(FactKind.Gateway)) {
+      LabelSelector selector = LabelSelector.ofMatchLabels(GatewayServers.selector(gw));
       Optional<String> gwNs =
-          index.selected(null, GatewayServers.selector(gw)).stream()
-              .map(w -> w.ref().namespace() + "/" + w.ref().name())
+          index.cluster().namespaces().values().stream()
+              .flatMap(ns -> ns.pods().stream())
+              .filter(p -> selector.matches(p.facts().meta().labels()))
+              .map(p -> p.facts().meta().namespace() + "/" + p.facts().meta().name())
               .sorted()
               .findFirst()
               .map(n -> n.substring(0, n.indexOf('/')));
