@@ -17,8 +17,9 @@ import java.util.Map;
  *
  * <p>Service fields the API server defaults ({@code type: ClusterIP}, a port's {@code protocol:
  * TCP} and {@code targetPort} = {@code port}) are defaulted here too, so a Service read from a file
- * projects like the same Service read from a cluster. A Secret's {@code data} and {@code
- * stringData} are never read.
+ * projects like the same Service read from a cluster; a port records whether its protocol was
+ * defaulted, since istioctl on files reads such a port as having none. A Secret's {@code data} and
+ * {@code stringData} are never read.
  */
 final class CoreKindsProjector {
 
@@ -84,7 +85,8 @@ final class CoreKindsProjector {
                 port,
                 target == null ? Integer.toString(port) : src.intern(target),
                 protocol == null ? "TCP" : src.intern(protocol),
-                src.intern(Nodes.text(p, "appProtocol"))));
+                src.intern(Nodes.text(p, "appProtocol")),
+                protocol == null));
       } catch (InvalidField e) {
         throw e.under("ports[" + i + "]");
       }

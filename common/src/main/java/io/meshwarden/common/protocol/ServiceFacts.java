@@ -32,7 +32,23 @@ public record ServiceFacts(
    * One service port.
    *
    * @param targetPort numeric or named, as written
+   * @param protocol as written, or {@code TCP}, the API server's default, when left out
+   * @param protocolDefaulted true when the object left {@code protocol} out and it reads TCP only
+   *     by that default, which an object from a cluster never does and a file may; records written
+   *     before this field read false
    */
   public record ServicePort(
-      String name, int port, String targetPort, String protocol, String appProtocol) {}
+      String name,
+      int port,
+      String targetPort,
+      String protocol,
+      String appProtocol,
+      boolean protocolDefaulted) {
+
+    /** A port whose {@code protocol} was written. */
+    public ServicePort(
+        String name, int port, String targetPort, String protocol, String appProtocol) {
+      this(name, port, targetPort, protocol, appProtocol, false);
+    }
+  }
 }

@@ -29,7 +29,7 @@ class CoreKindsProjectionTest {
         .containsExactly(
             new ServicePort("web", 80, "http", "TCP", "kubernetes.io/h2c"),
             new ServicePort("grpc-admin", 9090, "9090", "TCP", null),
-            new ServicePort("metrics", 9102, "9102", "TCP", null));
+            new ServicePort("metrics", 9102, "9102", "TCP", null, true));
     assertThat(web.meta().labels()).isEqualTo(Map.of("app", "web", "service", "web"));
     assertThat(web.meta().annotations()).isEqualTo(Map.of("networking.istio.io/exportTo", "."));
   }

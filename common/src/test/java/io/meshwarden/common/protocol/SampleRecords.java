@@ -134,7 +134,7 @@ final class SampleRecords {
             Map.of("app", "web"),
             List.of(
                 new ServiceFacts.ServicePort("http-web", 80, "http", "TCP", null),
-                new ServiceFacts.ServicePort("grpc", 9090, "9090", "TCP", "grpc")),
+                new ServiceFacts.ServicePort("grpc", 9090, "9090", "TCP", "grpc", true)),
             null,
             "10.0.0.12"));
     all.add(new SecretFacts(null, null, meta("istio-system", "shop-cert"), "kubernetes.io/tls"));

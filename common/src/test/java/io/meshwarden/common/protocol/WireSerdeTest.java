@@ -75,6 +75,25 @@ class WireSerdeTest {
   }
 
   @Test
+  void readsAServicePortWrittenBeforeProtocolDefaultedAsAWrittenProtocol() throws Exception {
+    ServiceFacts web =
+        (ServiceFacts)
+            SampleRecords.everyFactKind().stream()
+                .filter(f -> f.kind() == FactKind.Service)
+                .findFirst()
+                .orElseThrow();
+    ObjectNode tree = (ObjectNode) WireCodec.mapper().readTree(FACTS.serialize("t", web));
+    ((ObjectNode) tree.get("ports").get(1)).remove("protocolDefaulted");
+
+    ServiceFacts back =
+        (ServiceFacts) FACTS.deserialize("t", WireCodec.mapper().writeValueAsBytes(tree));
+
+    assertThat(web.ports().get(1).protocolDefaulted()).isTrue();
+    assertThat(back.ports().get(1).protocol()).isEqualTo("TCP");
+    assertThat(back.ports().get(1).protocolDefaulted()).isFalse();
+  }
+
+  @Test
   void rejectsANewerMajorVersionWithATypedException() throws Exception {
     ObjectNode tree =
         (ObjectNode)

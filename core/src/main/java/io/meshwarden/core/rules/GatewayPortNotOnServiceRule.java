@@ -23,10 +23,11 @@ import java.util.TreeMap;
  * labels hold every pair of the Gateway's selector (an empty selector selects every pod); their
  * Services are those of the pod's namespace whose selector the pod matches (an empty selector
  * matches every pod); a Service port with protocol TCP offers its {@code targetPort} when that is a
- * number and its {@code port} otherwise, and, from 1.23, also its {@code port}. One result per port
- * number of the Gateway's servers that nothing offers, also when no Service selects the pods at
- * all. When no pod matches the selector istioctl reports IST0101 instead (MW0110) and this rule is
- * silent.
+ * number and its {@code port} otherwise, and, from 1.23, also its {@code port}; a port that left
+ * {@code protocol} out (only a file can) offers nothing, as istioctl reads files without the API
+ * server's TCP default. One result per port number of the Gateway's servers that nothing offers,
+ * also when no Service selects the pods at all. When no pod matches the selector istioctl reports
+ * IST0101 instead (MW0110) and this rule is silent.
  */
 public final class GatewayPortNotOnServiceRule implements ClusterRule {
 
@@ -100,7 +101,7 @@ public final class GatewayPortNotOnServiceRule implements ClusterRule {
   private static Set<Integer> offeredPorts(ServiceFacts s, boolean servicePortCounts) {
     Set<Integer> out = new HashSet<>();
     for (ServiceFacts.ServicePort p : s.ports()) {
-      if (!"TCP".equals(p.protocol())) {
+      if (!"TCP".equals(p.protocol()) || p.protocolDefaulted()) {
         continue;
       }
       Integer target = number(p.targetPort());
