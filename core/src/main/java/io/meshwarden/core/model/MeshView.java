@@ -31,6 +31,8 @@ import java.util.TreeSet;
  *   <li>{@code peerAuthentication}: namespace-wide mTLS modes by namespace, key {@code ""} for
  *       mesh-wide (the root namespace's), resolved from PeerAuthentication facts as istiod does;
  *       empty when the input held none (the mode is then unknown, never assumed)
+ *   <li>{@code peerAuthentications}: every PeerAuthentication as it was projected, of every
+ *       namespace (for rules that judge the objects themselves rather than the modes)
  *   <li>{@code proxyConfigs}: every ProxyConfig resource, of every namespace (one in the root
  *       namespace applies to all, see {@link ProxyImages})
  * </ul>
@@ -52,6 +54,7 @@ public final class MeshView {
   private final Map<String, MeshConfigFacts> meshConfigs;
   private final Map<String, String> peerAuthentication;
   private final Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications;
+  private final List<PeerAuthenticationFacts> peerAuthentications;
   private final List<IstioConfigFacts> proxyConfigs;
   private final RevisionVersions versions;
   private final List<WebhookConfigFacts> activeWebhooks;
@@ -71,6 +74,7 @@ public final class MeshView {
       Map<String, MeshConfigFacts> meshConfigs,
       Map<String, String> peerAuthentication,
       Map<String, List<PeerAuthenticationFacts>> workloadPeerAuthentications,
+      List<PeerAuthenticationFacts> peerAuthentications,
       List<IstioConfigFacts> proxyConfigs,
       RevisionVersions versions) {
     this.asOf = asOf;
@@ -87,6 +91,7 @@ public final class MeshView {
     Map<String, List<PeerAuthenticationFacts>> byNamespace = new HashMap<>();
     workloadPeerAuthentications.forEach((ns, l) -> byNamespace.put(ns, List.copyOf(l)));
     this.workloadPeerAuthentications = Map.copyOf(byNamespace);
+    this.peerAuthentications = List.copyOf(peerAuthentications);
     this.proxyConfigs = List.copyOf(proxyConfigs);
     this.versions = versions;
     this.activeWebhooks = webhooks.stream().filter(InjectorWebhooks::active).toList();
@@ -157,6 +162,11 @@ public final class MeshView {
   }
 
   /** Every ProxyConfig resource seen, of every namespace, in no particular order. */
+  /** Every PeerAuthentication, of every namespace, as projected. */
+  public List<PeerAuthenticationFacts> peerAuthentications() {
+    return peerAuthentications;
+  }
+
   public List<IstioConfigFacts> proxyConfigs() {
     return proxyConfigs;
   }

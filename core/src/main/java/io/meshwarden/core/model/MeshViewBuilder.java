@@ -104,6 +104,7 @@ public final class MeshViewBuilder {
         PeerAuthentications.namespaceModes(
             peerAuthentications, PeerAuthentications.rootNamespace(meshConfigs)),
         PeerAuthentications.workloadPolicies(peerAuthentications),
+        peerAuthentications,
         proxyConfigs,
         versions.build());
   }

@@ -3,6 +3,8 @@ package io.meshwarden.core.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshwarden.common.protocol.FactKind;
 import io.meshwarden.common.protocol.IstioConfigFacts;
+import io.meshwarden.common.protocol.ObjectRef;
+import io.meshwarden.common.protocol.PeerAuthenticationFacts;
 import io.meshwarden.common.protocol.Severity;
 import io.meshwarden.core.model.MeshView;
 import io.meshwarden.core.model.NamespaceView;
@@ -14,16 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * MW0035 (IST0106): a DestinationRule, ServiceEntry, Gateway, VirtualService, Sidecar,
- * WorkloadEntry or WorkloadGroup that Istio's own validation rejects. One result per error, with
- * the error text Istio gives (istioctl reports each error of the validation as its own IST0106
- * message). Only a subset of Istio's checks is ported (the rule page lists them), so this reports
- * less than istioctl, never an error istioctl would not give; the checks ported read the same in
- * Istio 1.22 to 1.28.
+ * WorkloadEntry, WorkloadGroup, PeerAuthentication or ProxyConfig that Istio's own validation
+ * rejects. One result per error, with the error text Istio gives (istioctl reports each error of
+ * the validation as its own IST0106 message). Only a subset of Istio's checks is ported (the rule
+ * page lists them), so this reports less than istioctl, never an error istioctl would not give; the
+ * checks ported read the same in Istio 1.22 to 1.28.
  */
 public final class SchemaValidationRule implements MeshRule, NamespaceRule {
 
@@ -61,6 +64,13 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
           "redis",
           "mysql");
 
+  private static final Set<String> MTLS_MODES =
+      Set.of(
+          PeerAuthenticationFacts.UNSET,
+          PeerAuthenticationFacts.DISABLE,
+          PeerAuthenticationFacts.PERMISSIVE,
+          PeerAuthenticationFacts.STRICT);
+
   private static final String ROUTE_SEMANTICS = "internal.istio.io/route-semantics";
 
   private static final Set<String> HTTP_OR_TLS =
@@ -72,8 +82,9 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
   }
 
   /**
-   * ServiceEntries and Gateways, which reach the rules with the mesh (every namespace's rules may
-   * need them): judged once, as the stream evaluates mesh rules. Each object is judged on its own.
+   * ServiceEntries, Gateways, PeerAuthentications and ProxyConfigs, which reach the rules with the
+   * mesh (every namespace's rules may need them): judged once, as the stream evaluates mesh rules.
+   * Each object is judged on its own.
    */
   @Override
   public List<RuleResult> evaluate(MeshView mesh) {
@@ -83,6 +94,15 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
     }
     for (IstioConfigFacts gw : mesh.gateways()) {
       report(out, gw, gateway(gw));
+    }
+    for (PeerAuthenticationFacts pa : mesh.peerAuthentications()) {
+      report(
+          out,
+          new ObjectRef(pa.kind().name(), pa.meta().namespace(), pa.meta().name(), pa.meta().uid()),
+          peerAuthentication(pa));
+    }
+    for (IstioConfigFacts pc : mesh.proxyConfigs()) {
+      report(out, pc, proxyConfig(pc));
     }
     return out;
   }
@@ -113,16 +133,73 @@ public final class SchemaValidationRule implements MeshRule, NamespaceRule {
   }
 
   private static void report(List<RuleResult> out, IstioConfigFacts c, List<String> errors) {
+    report(out, Specs.ref(c), errors);
+  }
+
+  private static void report(List<RuleResult> out, ObjectRef ref, List<String> errors) {
     // One message per error; istioctl drops duplicate messages, so equal texts are one result.
     for (String error : new LinkedHashSet<>(errors)) {
       out.add(
           RuleResult.of(
               INFO,
-              Specs.ref(c),
-              String.format(
-                  "%s: Schema validation error: %s", Subjects.describe(Specs.ref(c)), error),
+              ref,
+              String.format("%s: Schema validation error: %s", Subjects.describe(ref), error),
               Map.of("error", error)));
     }
+  }
+
+  /**
+   * The errors of Istio's PeerAuthentication validation that meshwarden ports: port-level modes
+   * need a selector with labels, and the selector's labels. The facts cannot tell an empty {@code
+   * portLevelMtls} from an absent one, and the port-number check reads differently in 1.22 ({@code
+   * port cannot be 0}) and 1.28 (a range), so neither is ported. A policy with a mode Istio does
+   * not know or a port that is not a number does not decode in Istio, so it is not judged.
+   */
+  static List<String> peerAuthentication(PeerAuthenticationFacts pa) {
+    List<String> errs = new ArrayList<>();
+    if (!MTLS_MODES.contains(pa.mode())
+        || !pa.portLevelMtls().values().stream().allMatch(MTLS_MODES::contains)
+        || !pa.portLevelMtls().keySet().stream().allMatch(k -> k.matches("[0-9]{1,10}"))) {
+      return errs;
+    }
+    if (pa.selector().isEmpty() && !pa.portLevelMtls().isEmpty()) {
+      errs.add("mesh/namespace peer authentication cannot have port level mTLS");
+    }
+    errs.addAll(workloadSelector(pa.selector()));
+    return errs;
+  }
+
+  /** The errors of Istio's ProxyConfig validation: the selector's labels and the concurrency. */
+  static List<String> proxyConfig(IstioConfigFacts pc) {
+    JsonNode spec = pc.spec();
+    List<String> errs =
+        new ArrayList<>(workloadSelector(Specs.labels(spec.path("selector").path("matchLabels"))));
+    JsonNode concurrency = spec.path("concurrency");
+    if (concurrency.isIntegralNumber()
+        && concurrency.canConvertToInt()
+        && concurrency.intValue() < 0) {
+      errs.add("concurrency must be greater than or equal to 0");
+    }
+    return errs;
+  }
+
+  /**
+   * Istio's check of a workload selector's {@code matchLabels}: no empty key, no {@code *} in a key
+   * or value (each offending label its own error, both when both apply). A selector without labels
+   * is only a warning in Istio, so nothing here.
+   */
+  private static List<String> workloadSelector(Map<String, String> matchLabels) {
+    List<String> errs = new ArrayList<>();
+    for (Map.Entry<String, String> e : new TreeMap<>(matchLabels).entrySet()) {
+      String label = goQuote(e.getKey() + "=" + e.getValue());
+      if (e.getKey().isEmpty()) {
+        errs.add("empty key is not supported in selector: " + label);
+      }
+      if (e.getKey().contains("*") || e.getValue().contains("*")) {
+        errs.add("wildcard is not supported in selector: " + label);
+      }
+    }
+    return errs;
   }
 
   /** The errors of Istio's DestinationRule validation that meshwarden ports. */

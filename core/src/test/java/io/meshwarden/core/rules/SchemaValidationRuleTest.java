@@ -153,7 +153,14 @@ class SchemaValidationRuleTest {
             "WorkloadGroup wg-probe: failureThreshold must be non-negative",
             "WorkloadGroup wg-probe: timeoutSeconds must be non-negative",
             "WorkloadGroup wg-probe: port number 0 must be in the range 1..65535",
-            "WorkloadGroup wg-no-method: unknown health check method <nil>");
+            "WorkloadGroup wg-no-method: unknown health check method <nil>",
+            "PeerAuthentication pa-ports-no-selector: mesh/namespace peer authentication cannot"
+                + " have port level mTLS",
+            "PeerAuthentication pa-bad-selector: empty key is not supported in selector: \"=web\"",
+            "PeerAuthentication pa-bad-selector: wildcard is not supported in selector:"
+                + " \"app=web*\"",
+            "ProxyConfig pc-bad: wildcard is not supported in selector: \"ver*=v1\"",
+            "ProxyConfig pc-bad: concurrency must be greater than or equal to 0");
   }
 
   @Test
