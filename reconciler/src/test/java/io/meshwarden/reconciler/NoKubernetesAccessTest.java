@@ -11,18 +11,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.meshwarden.testkit.kubernetes.DeployManifests;
 import io.meshwarden.testkit.kubernetes.KubernetesApi;
+import io.meshwarden.testkit.kubernetes.NoApiAccess;
 import io.meshwarden.testkit.kubernetes.Rbac;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,11 +31,6 @@ class NoKubernetesAccessTest {
   private static final Path MAIN = Path.of("src", "main", "java");
   private static final String NAMESPACE = "meshwarden";
   private static final String ACCOUNT = "meshwarden-reconciler";
-
-  /** What reaching the API without fabric8 would need: its address or the mounted token. */
-  private static final Pattern IN_CLUSTER_API =
-      Pattern.compile(
-          "KUBERNETES_SERVICE_HOST|kubernetes\\.default|/var/run/secrets/kubernetes\\.io");
 
   private final JavaClasses main =
       new ClassFileImporter()
@@ -63,23 +52,10 @@ class NoKubernetesAccessTest {
   void neitherTheServiceAccountNorAnyPodOfTheDeploymentMountsAToken() {
     List<HasMetadata> objects = DeployManifests.under(DEPLOY);
 
-    ServiceAccount account =
-        objects.stream()
-            .filter(ServiceAccount.class::isInstance)
-            .map(ServiceAccount.class::cast)
-            .filter(a -> ACCOUNT.equals(a.getMetadata().getName()))
-            .findFirst()
-            .orElseThrow();
+    ServiceAccount account = NoApiAccess.serviceAccount(objects, ACCOUNT).orElseThrow();
     assertThat(account.getAutomountServiceAccountToken()).isFalse();
     // Overlay patches of the Deployment carry a partial pod spec: none may turn the token on.
-    List<PodSpec> pods =
-        objects.stream()
-            .filter(Deployment.class::isInstance)
-            .map(Deployment.class::cast)
-            .filter(d -> ACCOUNT.equals(d.getMetadata().getName()))
-            .map(d -> d.getSpec().getTemplate().getSpec())
-            .filter(Objects::nonNull)
-            .toList();
+    List<PodSpec> pods = NoApiAccess.podSpecs(objects, ACCOUNT);
     assertThat(pods).extracting(PodSpec::getServiceAccountName).containsOnly(ACCOUNT);
     assertThat(pods).extracting(PodSpec::getAutomountServiceAccountToken).containsOnly(false);
   }
@@ -100,24 +76,15 @@ class NoKubernetesAccessTest {
   }
 
   @Test
-  void theSourcesDoNotReachForTheInClusterApiOrToken() throws IOException {
-    List<String> hits = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(MAIN)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        if (IN_CLUSTER_API.matcher(Files.readString(f)).find()) {
-          hits.add(f.toString());
-        }
-      }
-    }
-    assertThat(IN_CLUSTER_API.matcher("System.getenv(\"KUBERNETES_SERVICE_HOST\")").find())
+  void theSourcesDoNotReachForTheInClusterApiOrToken() {
+    List<String> hits = NoApiAccess.inClusterApiUses(MAIN);
+    assertThat(
+            NoApiAccess.IN_CLUSTER_API.matcher("System.getenv(\"KUBERNETES_SERVICE_HOST\")").find())
         .isTrue();
     assertThat(hits).isEmpty();
   }
 
   private static ArchRule noFabric8() {
-    return noClasses()
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("io.fabric8.kubernetes.client..", "io.fabric8.kubernetes.api..");
+    return noClasses().should().dependOnClassesThat().resideInAnyPackage("io.fabric8..");
   }
 }

@@ -36,17 +36,10 @@ public final class AppProbersStaleRule implements NamespaceRule {
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
     List<RuleResult> results = new ArrayList<>();
     for (WorkloadView w : namespace.workloads()) {
-      Set<String> missing = new TreeSet<>();
-      List<PodView> affected = new ArrayList<>();
-      for (PodView pod : w.pods()) {
-        Set<String> stale = stale(pod);
-        if (!stale.isEmpty()) {
-          missing.addAll(stale);
-          affected.add(pod);
-        }
-      }
+      WorkloadResults.Named stale = WorkloadResults.named(w, AppProbersStaleRule::stale);
+      List<PodView> affected = stale.pods();
       if (!affected.isEmpty()) {
-        String names = String.join(",", missing);
+        String names = String.join(",", stale.names());
         String message =
             String.format(
                 "%s: ISTIO_KUBE_APP_PROBERS of %s names container %s that does not exist; do not"

@@ -33,17 +33,10 @@ public final class ProbeHostSetRule implements NamespaceRule {
   public List<RuleResult> evaluate(NamespaceView namespace, MeshView mesh) {
     List<RuleResult> results = new ArrayList<>();
     for (WorkloadView w : namespace.workloads()) {
-      Set<String> containers = new TreeSet<>();
-      List<PodView> affected = new ArrayList<>();
-      for (PodView p : w.pods()) {
-        Set<String> withHost = withHost(p);
-        if (!withHost.isEmpty()) {
-          containers.addAll(withHost);
-          affected.add(p);
-        }
-      }
+      WorkloadResults.Named withHost = WorkloadResults.named(w, ProbeHostSetRule::withHost);
+      List<PodView> affected = withHost.pods();
       if (!affected.isEmpty()) {
-        String names = String.join(",", containers);
+        String names = String.join(",", withHost.names());
         String message =
             String.format(
                 "%s: container %s sets httpGet.host on a probe that Istio rewrites (%s affected);"

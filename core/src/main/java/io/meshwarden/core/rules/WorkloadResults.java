@@ -2,10 +2,14 @@ package io.meshwarden.core.rules;
 
 import io.meshwarden.core.model.PodView;
 import io.meshwarden.core.model.WorkloadView;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Builds per-workload results that count affected pods, so 200 broken pods are one finding. */
@@ -53,6 +57,27 @@ final class WorkloadResults {
   }
 
   /** {@code "3 of 5 pods"} or {@code "its pod"} for a bare pod. */
+  /**
+   * The pods of {@code w} for which {@code perPod} names something, and all it names, sorted.
+   *
+   * @param pods the affected pods, in the workload's order; empty when none is
+   */
+  record Named(List<PodView> pods, Set<String> names) {}
+
+  /** Asks {@code perPod} of every pod of {@code w}; see {@link Named}. */
+  static Named named(WorkloadView w, Function<PodView, Set<String>> perPod) {
+    List<PodView> pods = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
+    for (PodView pod : w.pods()) {
+      Set<String> named = perPod.apply(pod);
+      if (!named.isEmpty()) {
+        names.addAll(named);
+        pods.add(pod);
+      }
+    }
+    return new Named(pods, names);
+  }
+
   static String count(WorkloadView w, List<PodView> affected) {
     if ("Pod".equals(w.ref().kind())) {
       return "the pod";
